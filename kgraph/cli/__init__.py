@@ -1,0 +1,13 @@
+"""The ``kgraph`` command line: one thin typer command per stage.
+
+Each command module registers its commands on :data:`app`; commands only parse options, call
+the library and print. A :class:`~kgraph.errors.KgraphError` becomes ``kgraph: <message>`` on
+stderr and its exit code (2 for bad usage), never a traceback.
+"""
+from __future__ import annotations
+
+from kgraph.cli.app import app, main
+
+# Command modules register themselves on `app` when imported (one line each).
+
+__all__ = ["app", "main"]

@@ -1,0 +1,184 @@
+"""Turn pasted news text into the article shape: title, byline authors, dateline outlet, body.
+
+The shape (see DEVELOPERS.md, "Article"): an optional title line first (when a byline follows
+it); byline lines ("Penulis: X", "By X", "Reporter: X | Editor: Y") become ``authors`` and leave
+the text; a dateline prefix of the first body paragraph ("KONTAN.CO.ID - ") is removed and its
+outlet kept; related-headline lines ("Baca Juga: ...") are dropped entirely; every other line is
+kept, one paragraph or sub-heading per line. The cue words come from the lexicon data files.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kgraph.articles.cues import ArticleCues, load_article_cues
+
+__all__ = ["CleanText", "clean_text", "normalize_text", "parse_byline"]
+
+# Characters that end a line (besides "\n") and characters removed outright.
+_LINE_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_REMOVED = {cp: None for cp in range(0x20) if chr(cp) not in "\n\t"}
+_REMOVED.update({0x7F: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None,
+                 0xFEFF: None, 0xFFFE: None, 0xFFFF: None})
+_TRANSLATE = {**_REMOVED, **_LINE_BREAKS, 0x09: " ", 0xA0: " "}
+_SPACES = re.compile(r"[^\S\n]+")
+_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,5}")
+_BULLETS = " \t-–—•*·»>›"
+_HEADER_LINES = 3  # a header-only byline ("By X") must be among the first lines
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The parts of one article found in its text."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+
+
+def normalize_text(raw: str) -> str:
+    """NFC-normalize, unify line breaks, drop control and zero-width characters, squeeze spaces.
+
+    Examples
+    --------
+    >>> normalize_text("Caf\\u0065\\u0301\\r\\nA\\x00B\\u200b  C ")
+    'Café\\nAB C'
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n")).translate(_TRANSLATE)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _starts_with_cue(line: str, cue: str) -> str | None:
+    """The rest of ``line`` after ``cue`` (case-insensitive, on a word boundary), or None."""
+    if not line.casefold().startswith(cue):
+        return None
+    rest = line[len(cue):]
+    if cue[-1].isalnum() and rest[:1].isalnum():
+        return None
+    return rest.lstrip(" :-–—")
+
+
+def _split_names(text: str, separators: tuple[str, ...]) -> list[str] | None:
+    """The person names in ``text`` or None when some part does not read as a name."""
+    parts = [text]
+    for separator in separators:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    names = [part.strip(" .") if part.strip().count(" ") else part.strip()
+             for part in parts if part.strip()]
+    if not names:
+        return None
+    for name in names:
+        if not _NAME.fullmatch(name) or not name[0].isupper():
+            return None
+        if any(word[0].isalpha() and word[0].islower() and len(word) > 3
+               for word in name.split()):
+            return None  # "karena itu", "the end of" : prose, not a name
+    return names
+
+
+def parse_byline(line: str, cues: ArticleCues, *, header: bool = True) -> tuple[str, ...] | None:
+    """The author names of a byline line, or None when ``line`` is not a byline.
+
+    Every "|"-separated part must start with a byline cue (a part after the first may also be
+    a bare name) and the rest must read as person names. ``header`` says whether the line is
+    among the article's first lines, where header-only cues ("By") count.
+
+    Examples
+    --------
+    >>> cues = load_article_cues()
+    >>> parse_byline("Reporter: Ayu Lestari | Editor: Bima Sakti", cues)
+    ('Ayu Lestari', 'Bima Sakti')
+    >>> parse_byline("By the end of the year, sales fell.", cues) is None
+    True
+    """
+    if len(line) > 160:
+        return None
+    authors: list[str] = []
+    for i, part in enumerate(line.split("|")):
+        part = part.strip()
+        rest = None
+        for cue in cues.byline_cues:
+            if not header and cue in cues.header_only:
+                continue
+            rest = _starts_with_cue(part, cue)
+            if rest is not None:
+                break
+        if rest is None and i == 0:
+            return None
+        names = _split_names(part if rest is None else rest, cues.name_separators)
+        if names is None:
+            return None
+        authors.extend(names)
+    return tuple(dict.fromkeys(authors))
+
+
+def _is_related(line: str, cues: ArticleCues) -> bool:
+    folded = line.lstrip(_BULLETS).casefold()
+    return any(folded.startswith(cue) for cue in cues.related)
+
+
+def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:
+    """Remove a dateline prefix from the first body line; return the line and the outlet.
+
+    Examples
+    --------
+    >>> split_dateline("WARTANIAGA.ID - JAKARTA. Pendiri Bukalapak mundur.", load_article_cues())
+    ('Pendiri Bukalapak mundur.', 'WARTANIAGA.ID')
+    >>> split_dateline("SEATTLE (Tech Wire) — Amazon said...", load_article_cues())
+    ('Amazon said...', 'Tech Wire')
+    """
+    for pattern in cues.datelines:
+        match = pattern.match(line)
+        if match and match.end() < len(line):
+            outlet = match.groupdict().get("outlet")
+            return line[match.end():], (outlet.strip() if outlet else None)
+    return line, None
+
+
+def clean_text(raw: str, cues: ArticleCues | None = None) -> CleanText:
+    """Split pasted article text into title, authors, outlet and body.
+
+    Parameters
+    ----------
+    raw
+        The text as read from a file, feed item or JSON line (any string).
+    cues
+        The article-shape cues; default: all ``*.article.yaml`` lexicons.
+
+    Returns
+    -------
+    CleanText
+        ``text`` is the body: no byline, no dateline prefix, no related-headline lines, one
+        non-empty paragraph per line. It may be empty when the input had no body.
+
+    Examples
+    --------
+    >>> c = clean_text("Acme fires Jo\\nBy Ann Lee\\nBOSTON (Wire) — Acme fired Jo Doe.\\n"
+    ...                "Read also: Other news\\nShe left.")
+    >>> c.title, c.authors, c.outlet
+    ('Acme fires Jo', ('Ann Lee',), 'Wire')
+    >>> c.text
+    'Acme fired Jo Doe.\\nShe left.'
+    """
+    cues = cues or load_article_cues()
+    lines = [line for line in normalize_text(raw).split("\n")
+             if line and not _is_related(line, cues) and line.casefold() not in cues.drop_lines]
+    title = None
+    if len(lines) > 1 and parse_byline(lines[0], cues) is None and parse_byline(lines[1], cues):
+        title = lines.pop(0)
+    authors: list[str] = []
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        names = parse_byline(line, cues, header=not body and i < _HEADER_LINES)
+        if names is not None:
+            authors.extend(names)
+        else:
+            body.append(line)
+    outlet = None
+    if body:
+        body[0], outlet = split_dateline(body[0], cues)
+    return CleanText(text="\n".join(body), title=title,
+                     authors=tuple(dict.fromkeys(authors)), outlet=outlet)

@@ -1,0 +1,165 @@
+"""Load and validate the article-shape lexicons ``kgraph/lexicons/{lang}.article.yaml``.
+
+Each file lists, for one language, the byline cues ("Penulis:", "By"), the related-headline
+cues ("Baca Juga:", "Read also:"), page-furniture lines to drop, and the dateline patterns
+("KONTAN.CO.ID - ", "MENLO PARK, Calif. (The Ledger Wire) — "). The cleaner applies the union
+of all languages' cues, because it runs before the language of an article is known.
+
+>>> cues = load_article_cues()
+>>> "baca juga:" in cues.related
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kgraph.errors import LexiconError
+
+__all__ = ["ArticleCues", "load_article_cues", "parse_article_cues", "lexicon_dir"]
+
+_KEYS = {"lang", "byline", "related", "drop_lines", "datelines"}
+_BYLINE_KEYS = {"cues", "header_only", "name_separators"}
+_GROUPS = {"outlet", "place"}
+
+
+@dataclass(frozen=True)
+class ArticleCues:
+    """Cue words and patterns of the article shape, all lower-cased except the patterns.
+
+    ``byline_cues`` is sorted longest first so "Written by" wins over "By".
+    """
+
+    byline_cues: tuple[str, ...] = ()
+    header_only: frozenset[str] = frozenset()
+    name_separators: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    drop_lines: frozenset[str] = frozenset()
+    datelines: tuple[re.Pattern[str], ...] = ()
+
+    def merge(self, other: ArticleCues) -> ArticleCues:
+        """The union of two cue sets (patterns of ``self`` are tried first)."""
+        return ArticleCues(
+            byline_cues=_longest_first(self.byline_cues + other.byline_cues),
+            header_only=self.header_only | other.header_only,
+            name_separators=tuple(dict.fromkeys(self.name_separators + other.name_separators)),
+            related=tuple(dict.fromkeys(self.related + other.related)),
+            drop_lines=self.drop_lines | other.drop_lines,
+            datelines=self.datelines + tuple(p for p in other.datelines
+                                             if p not in self.datelines),
+        )
+
+
+def lexicon_dir() -> Path:
+    """The folder holding kgraph's lexicon data files."""
+    return Path(str(resources.files("kgraph"))) / "lexicons"
+
+
+def _longest_first(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(items), key=lambda s: (-len(s), s)))
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return tuple(value)
+
+
+def parse_article_cues(data: Any, source: str) -> ArticleCues:
+    """Validate the parsed YAML of one ``*.article.yaml`` file.
+
+    Parameters
+    ----------
+    data
+        What ``yaml.safe_load`` returned.
+    source
+        The file name, used in error messages.
+
+    Returns
+    -------
+    ArticleCues
+
+    Raises
+    ------
+    LexiconError
+        An unknown key, a value of the wrong type, or a pattern that does not compile.
+
+    Examples
+    --------
+    >>> parse_article_cues({"related": ["Read also:"]}, "x.yaml").related
+    ('read also:',)
+    >>> parse_article_cues({"colour": 1}, "x.yaml")
+    Traceback (most recent call last):
+    kgraph.errors.LexiconError: x.yaml: unknown key 'colour' (allowed: byline, datelines, drop_lines, lang, related)
+    """
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: expected a mapping at the top level")
+    for key in data:
+        if key not in _KEYS:
+            raise LexiconError(f"{source}: unknown key {key!r} (allowed: {', '.join(sorted(_KEYS))})")
+    byline = data.get("byline") or {}
+    if not isinstance(byline, dict):
+        raise LexiconError(f"{source}: byline: expected a mapping")
+    for key in byline:
+        if key not in _BYLINE_KEYS:
+            raise LexiconError(f"{source}: byline: unknown key {key!r} "
+                               f"(allowed: {', '.join(sorted(_BYLINE_KEYS))})")
+    cues = _strings(byline.get("cues", []), f"{source}: byline.cues")
+    header = _strings(byline.get("header_only", []), f"{source}: byline.header_only")
+    unknown = {h.casefold() for h in header} - {c.casefold() for c in cues}
+    if unknown:
+        raise LexiconError(f"{source}: byline.header_only: {sorted(unknown)[0]!r} is not in byline.cues")
+    separators = tuple(byline.get("name_separators", []))
+    if not all(isinstance(s, str) and s for s in separators):
+        raise LexiconError(f"{source}: byline.name_separators: expected a list of non-empty strings")
+    patterns = []
+    for i, text in enumerate(_strings(data.get("datelines", []), f"{source}: datelines")):
+        try:
+            pattern = re.compile(text)
+        except re.error as error:
+            raise LexiconError(f"{source}: datelines[{i}]: invalid pattern: {error}") from None
+        extra = set(pattern.groupindex) - _GROUPS
+        if extra:
+            raise LexiconError(f"{source}: datelines[{i}]: unknown group {sorted(extra)[0]!r} "
+                               f"(allowed: outlet, place)")
+        patterns.append(pattern)
+    return ArticleCues(
+        byline_cues=_longest_first(tuple(c.casefold() for c in cues)),
+        header_only=frozenset(h.casefold() for h in header),
+        name_separators=separators,
+        related=tuple(dict.fromkeys(r.casefold() for r in
+                                    _strings(data.get("related", []), f"{source}: related"))),
+        drop_lines=frozenset(d.casefold() for d in
+                             _strings(data.get("drop_lines", []), f"{source}: drop_lines")),
+        datelines=tuple(patterns),
+    )
+
+
+def _load_file(path: Path) -> ArticleCues:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read: {error}") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+    return parse_article_cues(data, str(path))
+
+
+@lru_cache(maxsize=8)
+def load_article_cues(folder: Path | None = None) -> ArticleCues:
+    """The union of every ``*.article.yaml`` in ``folder`` (default: kgraph's lexicons).
+
+    Files are read in name order, so their dateline patterns are tried in that order; the
+    result is cached per folder.
+    """
+    folder = folder or lexicon_dir()
+    merged = ArticleCues()
+    for path in sorted(folder.glob("*.article.yaml")):
+        merged = merged.merge(_load_file(path))
+    return merged

@@ -1,0 +1,166 @@
+"""Article metadata: sidecar ``NAME.json`` files, ISO dates, ids, and assembling an Article.
+
+Precedence, highest first: keyword overrides (command-line options), the sidecar, metadata of
+the format (JSON line, HTML meta tags, feed item), what the cleaner found in the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kgraph.articles.clean import clean_text
+from kgraph.articles.language import detect_language
+from kgraph.errors import InputError
+from kgraph.models import Article
+
+__all__ = ["Meta", "parse_date", "slugify", "read_sidecar", "meta_from_mapping", "build_article"]
+
+_SIDECAR_KEYS = ("title", "url", "published", "publisher", "author", "authors", "lang")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata of an article from one source; None/empty means "not given here"."""
+
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    lang: str | None = None
+
+    def over(self, lower: Meta) -> Meta:
+        """This metadata, with the gaps filled from ``lower`` (which it wins over)."""
+        return Meta(
+            title=self.title or lower.title, url=self.url or lower.url,
+            published=self.published or lower.published,
+            publisher=self.publisher or lower.publisher,
+            authors=self.authors or lower.authors, lang=self.lang or lower.lang,
+        )
+
+
+def parse_date(value: object) -> date | None:
+    """An ISO date (or date-time) string or a date -> ``datetime.date``; None when unparsable.
+
+    Examples
+    --------
+    >>> parse_date("2023-11-22"), parse_date("2023-11-22T08:30:00+07:00"), parse_date("soon")
+    (datetime.date(2023, 11, 22), datetime.date(2023, 11, 22), None)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
+
+
+def slugify(text: str, *, max_length: int = 80) -> str:
+    """A lower-case ASCII slug: letters, digits and hyphens.
+
+    Examples
+    --------
+    >>> slugify("https://news.example/2023/11/OpenAI fires Sam Altman!")
+    'news-example-2023-11-openai-fires-sam-altman'
+    """
+    text = re.sub(r"^[a-z]+://", "", text.strip(), flags=re.I)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+    return ()
+
+
+def _language_code(value: Any) -> str | None:
+    """'en-US' -> 'en'."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return re.split(r"[-_]", value.strip().lower())[0] or None
+
+
+def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, list[str]]:
+    """Metadata from a JSON object (sidecar or JSON line); also the problems found.
+
+    A problem (e.g. "published: not an ISO date 'soon'") does not stop the article being read;
+    the caller reports it.
+    """
+    problems: list[str] = []
+    published = parse_date(data.get("published"))
+    if data.get("published") not in (None, "") and published is None:
+        problems.append(f"{where}published: not an ISO date {data.get('published')!r}")
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            problems.append(f"{where}{key}: expected a string, got {type(value).__name__}")
+            return None
+        return value.strip() or None
+
+    return Meta(
+        title=text("title"), url=text("url"), published=published, publisher=text("publisher"),
+        authors=_authors(data.get("authors")) or _authors(data.get("author")),
+        lang=_language_code(data.get("lang")),
+    ), problems
+
+
+def read_sidecar(path: Path) -> tuple[Meta, list[InputError]]:
+    """The metadata of ``path``'s sidecar ``NAME.json``, if there is one, and its errors."""
+    sidecar = path.with_suffix(".json")
+    if sidecar == path or not sidecar.is_file():
+        return Meta(), []
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        return Meta(), [InputError(sidecar, f"cannot read sidecar: {error}")]
+    except json.JSONDecodeError as error:
+        return Meta(), [InputError(sidecar, f"invalid JSON sidecar: {error}")]
+    if not isinstance(data, dict):
+        return Meta(), [InputError(sidecar, "sidecar must be a JSON object")]
+    unknown = sorted(set(data) - set(_SIDECAR_KEYS))
+    meta, problems = meta_from_mapping(data, "")
+    errors = [InputError(sidecar, problem) for problem in problems]
+    if unknown:
+        errors.append(InputError(sidecar, f"unknown key {unknown[0]!r} "
+                                          f"(allowed: {', '.join(_SIDECAR_KEYS)})"))
+    return meta, errors
+
+
+def build_article(article_id: str, raw_text: str, meta: Meta, source: str) -> Article:
+    """Clean ``raw_text`` and make the Article; ``meta`` wins over what the text says.
+
+    Raises
+    ------
+    InputError
+        The text has no body once bylines and related headlines are removed.
+    """
+    cleaned = clean_text(raw_text)
+    if not cleaned.text:
+        raise InputError(source, "no article text (only a title, byline or related headlines)")
+    found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors)
+    merged = meta.over(found)
+    lang = merged.lang or detect_language(f"{merged.title or ''}\n{cleaned.text}")
+    return Article(
+        id=article_id, text=cleaned.text, lang=lang, title=merged.title, url=merged.url,
+        published=merged.published, publisher=merged.publisher, authors=merged.authors,
+        source=source,
+    )

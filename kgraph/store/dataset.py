@@ -1,0 +1,114 @@
+"""``open_dataset``: the one way read commands get the graph to query, draw or export.
+
+A graph file if one is given, else a SPARQL endpoint if one is given, else the on-disk store
+(``output/store`` by default). Every source is answered by Oxigraph's SPARQL engine (the file is
+loaded into an in-memory Oxigraph store), so a query behaves the same on all three, and the
+default graph is the union of the articles' named graphs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
+
+from kgraph.endpoint import endpoint_dataset
+from kgraph.errors import InputError, UsageError
+from kgraph.rdf.vocab import bind_prefixes
+from kgraph.store.local import DEFAULT_STORE, StoreReader, open_reader
+
+__all__ = ["open_dataset", "load_graph_file"]
+
+_EXTENSIONS = {"ttl": "ttl", "turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "n3": "n3",
+               "rdf": "rdf", "xml": "rdf", "owl": "rdf", "jsonld": "jsonld", "json": "jsonld"}
+
+
+def load_graph_file(path: Path) -> ox.Store:
+    """An in-memory Oxigraph store holding the RDF file ``path`` (format from its extension).
+
+    Raises
+    ------
+    UsageError
+        ``path`` does not exist or its extension is not an RDF format.
+    InputError
+        The file cannot be read or parsed (the message gives the parser's line and column).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such graph file")
+    extension = _EXTENSIONS.get(path.suffix.lower().lstrip("."))
+    if extension is None:
+        raise UsageError(f"{path}: unknown RDF format {path.suffix!r} "
+                         f"(use one of {', '.join('.' + e for e in sorted(set(_EXTENSIONS)))})")
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.from_extension(extension))
+    except SyntaxError as error:
+        raise InputError(path, f"not valid RDF: {error.msg if hasattr(error, 'msg') else error}") from None
+    except (OSError, ValueError) as error:
+        raise InputError(path, f"cannot be read: {error}") from None
+    return store
+
+
+class _ReaderStore(OxigraphStore):
+    """oxrdflib's store over a read-only store folder; closing it releases the folder's lock."""
+
+    def __init__(self, reader: StoreReader) -> None:
+        super().__init__(store=reader.oxigraph)
+        self._reader = reader
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        self._reader.close()
+        super().close(commit_pending_transaction)
+
+
+def open_dataset(graph: Path | None = None, store: Path | None = None,
+                 endpoint: str | None = None) -> Dataset:
+    """The dataset a read command works on: graph file, else endpoint, else the store.
+
+    Parameters
+    ----------
+    graph : Path, optional
+        An RDF file (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD), loaded in memory.
+    store : Path, optional
+        A kgraph store folder (default ``output/store``), opened read-only.
+    endpoint : str, optional
+        The base URL of a SPARQL 1.1 server (e.g. ``http://127.0.0.1:7878``).
+
+    Returns
+    -------
+    rdflib.Dataset
+        Its default graph is the union of all graphs. Pass query strings (not prepared
+        queries) to ``Dataset.query``: Oxigraph parses them itself. A store stays locked
+        against writers until ``dataset.close()`` or the end of the process.
+
+    Raises
+    ------
+    UsageError, InputError
+        The graph file is missing or unreadable.
+    StoreError
+        The store folder is missing, empty or not a kgraph store.
+    StoreLockedError
+        An ingest is writing to the store.
+    EndpointError
+        The endpoint does not answer.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "g.ttl"
+    >>> _ = path.write_text("<https://x.org/a> <https://x.org/knows> <https://x.org/b> .")
+    >>> ds = open_dataset(graph=path)
+    >>> len(list(ds.query("SELECT ?s WHERE { ?s ?p ?o }")))
+    1
+    """
+    if graph is not None:
+        backend = OxigraphStore(store=load_graph_file(graph))
+    elif endpoint is not None:
+        return endpoint_dataset(endpoint)
+    else:
+        backend = _ReaderStore(open_reader(Path(store) if store is not None else DEFAULT_STORE))
+    dataset = Dataset(store=backend, default_union=True)
+    bind_prefixes(dataset)
+    return dataset

@@ -1,0 +1,259 @@
+"""The on-disk store: an Oxigraph database holding one named graph per article.
+
+A store is a folder with a marker file (``kgraph-store.json``), the Oxigraph data
+(``oxigraph/``) and a reader/writer lock (``kgraph.lock``). One process writes at a time, and
+only while nobody reads: a second writer, or a reader during an ingest, gets
+:class:`~kgraph.errors.StoreLockedError` (Oxigraph's read-only mode is unsafe beside a writer).
+Readers share the lock and open the data read-only.
+
+Every article is written in one Oxigraph transaction (a SPARQL update that drops the article's
+old graph and inserts the new one), so a process killed mid-batch leaves only whole articles.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from filelock import ReadWriteLock, Timeout
+
+from kgraph.errors import StoreError, StoreLockedError
+
+__all__ = [
+    "DEFAULT_STORE",
+    "MARKER",
+    "ArticleRecord",
+    "LocalStore",
+    "check_store",
+    "open_reader",
+    "StoreReader",
+    "INDEX_QUERY",
+    "insert_update",
+]
+
+DEFAULT_STORE = Path("output/store")
+MARKER = "kgraph-store.json"
+_DATA = "oxigraph"
+_LOCK = "kgraph.lock"
+_FORMAT = {"format": "kgraph-store", "version": 1}
+
+INDEX_QUERY = """
+SELECT ?g ?hash ?url WHERE {
+  GRAPH ?g { ?g <https://kgraph.dev/ns#contentHash> ?hash .
+             OPTIONAL { ?g <https://schema.org/url> ?url } }
+}"""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article already in a store: its graph IRI, content hash and URL (if any)."""
+
+    iri: str
+    content_hash: str
+    url: str | None = None
+
+
+def check_store(path: Path, *, create: bool) -> bool:
+    """Whether ``path`` is a kgraph store; with ``create``, make an empty or missing folder one.
+
+    Parameters
+    ----------
+    path : Path
+        The store folder.
+    create : bool
+        Turn a missing or empty folder into a store (writers); readers pass False.
+
+    Returns
+    -------
+    bool
+        True if ``path`` is a store, False if it is missing or empty and ``create`` is False.
+
+    Raises
+    ------
+    StoreError
+        ``path`` is a file, a folder holding other things, or has an unreadable marker.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> check_store(folder, create=False), check_store(folder, create=True)
+    (False, True)
+    """
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is not a kgraph store: it is a file")
+    marker = path / MARKER
+    if marker.is_file():
+        try:
+            info = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            raise StoreError(f"{path} is not a kgraph store: {MARKER} cannot be read ({error})") from None
+        if not isinstance(info, dict) or info.get("format") != _FORMAT["format"]:
+            raise StoreError(f"{path} is not a kgraph store: {MARKER} is not a kgraph marker")
+        if info.get("version") != _FORMAT["version"]:
+            raise StoreError(f"{path}: store format version {info.get('version')} is not supported "
+                             f"(this kgraph reads version {_FORMAT['version']})")
+        return True
+    if path.is_dir() and any(path.iterdir()):
+        raise StoreError(f"{path} is not a kgraph store (no {MARKER}); "
+                         "give an empty or new folder to --store")
+    if not create:
+        return False
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        tmp = path / f".{MARKER}.tmp"
+        tmp.write_text(json.dumps(_FORMAT), encoding="utf-8")
+        os.replace(tmp, marker)
+    except OSError as error:
+        raise StoreError(f"store {path} cannot be created: {error.strerror or error}") from None
+    return True
+
+
+def _lock(path: Path, *, write: bool) -> ReadWriteLock:
+    """Take the store's lock without waiting: exclusive to write, shared to read."""
+    lock = ReadWriteLock(str(path / _LOCK), is_singleton=False)
+    try:
+        try:
+            (lock.acquire_write if write else lock.acquire_read)(blocking=False)
+        except Timeout:
+            # A dataset this process no longer references may still hold a shared lock until
+            # the garbage collector frees it (rdflib graphs form reference cycles).
+            gc.collect()
+            (lock.acquire_write if write else lock.acquire_read)(blocking=False)
+    except Timeout:
+        lock.close()
+        raise StoreLockedError(f"store {path} is in use by another kgraph process") from None
+    except (OSError, ValueError) as error:
+        lock.close()
+        raise StoreError(f"store {path} cannot be locked: {error}") from None
+    return lock
+
+
+class StoreReader:
+    """A store opened read-only: ``oxigraph`` holds the data, the shared lock is held till close.
+
+    Raises
+    ------
+    StoreError
+        ``path`` is missing, empty, not a store, or its data cannot be opened.
+    StoreLockedError
+        An ingest is writing to the store.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not check_store(self.path, create=False):
+            raise StoreError(f"no kgraph store at {self.path}: run `kgraph ingest` first or give --graph FILE")
+        self._lock: ReadWriteLock | None = _lock(self.path, write=False)
+        data = self.path / _DATA
+        try:
+            self.oxigraph = ox.Store.read_only(str(data)) if data.is_dir() else ox.Store()
+        except (OSError, RuntimeError) as error:
+            self.close()
+            raise StoreError(f"store {self.path} cannot be opened: {error}") from None
+
+    def close(self) -> None:
+        """Release the shared lock (safe to call twice)."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+
+def open_reader(path: Path) -> StoreReader:
+    """The store at ``path`` opened read-only (see :class:`StoreReader`)."""
+    return StoreReader(path)
+
+
+def insert_update(iri: str, ntriples: str, drop: Iterable[str] = ()) -> str:
+    """A SPARQL update that replaces named graph ``iri`` by the N-Triples ``ntriples``.
+
+    ``drop`` names more graphs to remove in the same transaction (an older copy of the article
+    under another IRI).
+
+    Examples
+    --------
+    >>> print(insert_update("http://x/g", "<http://x/a> <http://x/p> <http://x/b> ."))
+    DROP SILENT GRAPH <http://x/g> ;
+    INSERT DATA { GRAPH <http://x/g> {
+    <http://x/a> <http://x/p> <http://x/b> .
+    } }
+    """
+    drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in (*drop, iri))
+    return f"{drops}INSERT DATA {{ GRAPH <{iri}> {{\n{ntriples.strip()}\n}} }}"
+
+
+class LocalStore:
+    """The writer of an on-disk store; use as a context manager (``with LocalStore(p) as s``).
+
+    Opening takes the writer lock and creates the store if the folder is missing or empty.
+
+    Raises
+    ------
+    StoreLockedError
+        Another process holds the writer lock.
+    StoreError
+        The folder is not a store or its data cannot be opened.
+    """
+
+    def __init__(self, path: Path = DEFAULT_STORE) -> None:
+        self.path = Path(path)
+        check_store(self.path, create=True)
+        self._lock = _lock(self.path, write=True)
+        try:
+            self._ox: ox.Store | None = ox.Store(str(self.path / _DATA))
+        except (OSError, RuntimeError) as error:
+            self._lock.close()
+            raise StoreError(f"store {self.path} cannot be opened: {error}") from None
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The open Oxigraph store (raises StoreError once closed)."""
+        if self._ox is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._ox
+
+    def close(self) -> None:
+        """Flush writes to disk and release the writer lock (safe to call twice)."""
+        if self._ox is not None:
+            try:
+                self._ox.flush()
+            finally:
+                self._ox = None
+                self._lock.close()
+
+    def records(self) -> list[ArticleRecord]:
+        """Every article in the store with its content hash and URL."""
+        return [ArticleRecord(row["g"].value, row["hash"].value, row["url"].value if row["url"] else None)
+                for row in self.oxigraph.query(INDEX_QUERY)]
+
+    def put(self, iri: str, ntriples: str, drop: Iterable[str] = ()) -> None:
+        """Replace named graph ``iri`` by ``ntriples`` (and remove graphs ``drop``) in one transaction."""
+        try:
+            self.oxigraph.update(insert_update(iri, ntriples, drop))
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"store {self.path}: article {iri} cannot be written: {error}") from None
+
+    def remove_graph(self, iri: str) -> None:
+        """Remove the named graph ``iri``."""
+        self.oxigraph.update(f"DROP SILENT GRAPH <{iri}>")
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of every named graph (one per article)."""
+        return [node.value for node in self.oxigraph.named_graphs() if isinstance(node, ox.NamedNode)]
+
+    def count(self) -> int:
+        """The number of quads in the store."""
+        row = next(iter(self.oxigraph.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
+        return int(row[0].value)

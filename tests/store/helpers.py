@@ -1,0 +1,32 @@
+"""Hand-made extractions (the team's own words) for the store tests."""
+from __future__ import annotations
+
+from kgraph.models import Article, Entity, Extraction, Relation
+
+__all__ = ["extraction", "ntriples", "COMPANIES"]
+
+COMPANIES = ("Kopi Nusantara", "Awan Data", "Lumbung Pangan", "Sinar Robotik", "Teluk Digital")
+
+
+def extraction(number: int, *, text_suffix: str = "", url: bool = True) -> Extraction:
+    """Article ``art-<number>``: a company fires its chief executive (asserted)."""
+    company = COMPANIES[number % len(COMPANIES)]
+    person = f"Rina Wijaya {number}"
+    text = f"{company} memberhentikan {person} dari jabatan CEO.{text_suffix}"
+    article = Article(id=f"art-{number}", text=text, lang="id", title=f"Berita {number}",
+                      url=f"https://news.example.org/{number}" if url else None)
+    return Extraction(
+        article=article,
+        entities=(Entity(company, "Organization"), Entity(person, "Person")),
+        relations=(Relation(company, "fired", person, role="CEO", evidence=text, end=len(text),
+                            confidence=0.9, rule="test.fired"),),
+    )
+
+
+def ntriples(ex: Extraction) -> tuple[str, str]:
+    """The article IRI and its named graph as N-Triples, built by kgraph.rdf."""
+    from kgraph.rdf.build import add_extraction, new_dataset
+
+    dataset = new_dataset()
+    iri = add_extraction(dataset, ex)
+    return str(iri), dataset.graph(iri).serialize(format="nt")

@@ -9,5 +9,6 @@ from __future__ import annotations
 from kgraph.cli.app import app, main
 
 # Command modules register themselves on `app` when imported (one line each).
+from kgraph.cli import eval as _eval  # noqa: F401,E402  kgraph eval
 
 __all__ = ["app", "main"]

@@ -104,7 +104,7 @@ class Endpoint:
         """Check that the server answers a trivial query (raises EndpointError if not)."""
         self.query("ASK { }")
 
-    def put_graph(self, iri: str, ntriples: str) -> None:
+    def put(self, iri: str, ntriples: str) -> None:
         """Create or replace the named graph ``iri`` with the N-Triples ``ntriples``."""
         self._request("PUT", self.store_url, params={"graph": iri}, data=ntriples.encode("utf-8"),
                       headers={"Content-Type": "application/n-triples"})

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -169,11 +168,8 @@ def open_reader(path: Path) -> StoreReader:
     return StoreReader(path)
 
 
-def insert_update(iri: str, ntriples: str, drop: Iterable[str] = ()) -> str:
+def insert_update(iri: str, ntriples: str) -> str:
     """A SPARQL update that replaces named graph ``iri`` by the N-Triples ``ntriples``.
-
-    ``drop`` names more graphs to remove in the same transaction (an older copy of the article
-    under another IRI).
 
     Examples
     --------
@@ -183,8 +179,7 @@ def insert_update(iri: str, ntriples: str, drop: Iterable[str] = ()) -> str:
     <http://x/a> <http://x/p> <http://x/b> .
     } }
     """
-    drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in (*drop, iri))
-    return f"{drops}INSERT DATA {{ GRAPH <{iri}> {{\n{ntriples.strip()}\n}} }}"
+    return f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{ntriples.strip()}\n}} }}"
 
 
 class LocalStore:
@@ -238,10 +233,10 @@ class LocalStore:
         return [ArticleRecord(row["g"].value, row["hash"].value, row["url"].value if row["url"] else None)
                 for row in self.oxigraph.query(INDEX_QUERY)]
 
-    def put(self, iri: str, ntriples: str, drop: Iterable[str] = ()) -> None:
-        """Replace named graph ``iri`` by ``ntriples`` (and remove graphs ``drop``) in one transaction."""
+    def put(self, iri: str, ntriples: str) -> None:
+        """Replace named graph ``iri`` by the N-Triples ``ntriples`` in one transaction."""
         try:
-            self.oxigraph.update(insert_update(iri, ntriples, drop))
+            self.oxigraph.update(insert_update(iri, ntriples))
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"store {self.path}: article {iri} cannot be written: {error}") from None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kgraph.models import Article, Entity, Extraction, Relation
 
-__all__ = ["extraction", "ntriples", "COMPANIES"]
+__all__ = ["extraction", "ntriples", "FakeExtractor", "make_fake", "COMPANIES"]
 
 COMPANIES = ("Kopi Nusantara", "Awan Data", "Lumbung Pangan", "Sinar Robotik", "Teluk Digital")
 
@@ -30,3 +30,33 @@ def ntriples(ex: Extraction) -> tuple[str, str]:
     dataset = new_dataset()
     iri = add_extraction(dataset, ex)
     return str(iri), dataset.graph(iri).serialize(format="nt")
+
+
+class FakeExtractor:
+    """Reads "<Company> memberhentikan <Person> dari ..." sentences; ``delay`` seconds per article.
+
+    Picklable, so worker processes can build it; it stands in for the spaCy extractor.
+    """
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.delay = delay
+
+    def __call__(self, article: Article) -> Extraction:
+        import re
+        import time
+
+        time.sleep(self.delay)
+        if "RUSAK" in article.text:
+            raise ValueError("the test article is marked broken")
+        entities: dict[str, Entity] = {}
+        relations = []
+        for m in re.finditer(r"([A-Z][\w ]+?) memberhentikan ([A-Z][\w ]+?) dari", article.text):
+            entities[m[1]] = Entity(m[1], "Organization")
+            entities[m[2]] = Entity(m[2], "Person")
+            relations.append(Relation(m[1], "fired", m[2], evidence=m[0], start=m.start(), end=m.end()))
+        return Extraction(article, tuple(entities.values()), tuple(relations))
+
+
+def make_fake(delay: float = 0.0) -> FakeExtractor:
+    """The extractor factory handed to ``ingest`` (one FakeExtractor per process)."""
+    return FakeExtractor(delay)

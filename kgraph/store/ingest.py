@@ -1,0 +1,199 @@
+"""Ingest articles into a store or a SPARQL server: skip what is there, extract the rest in parallel.
+
+An article already stored with the same IRI (from its URL, else its content hash) and the same
+content hash is skipped before extraction; a changed one replaces its named graph. Extraction
+runs in ``jobs`` worker processes, each building its spaCy pipelines once (in the pool's
+initializer); the main process alone writes, one transaction per article. Ctrl-C stops the
+batch and keeps every article already written; so does a failing target, whose unsent articles
+are listed in the report.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kgraph.errors import EndpointError, KgraphError, StoreError
+from kgraph.models import Article, Extraction
+from kgraph.rdf.build import add_extraction, new_dataset
+from kgraph.rdf.uris import article_iri
+from kgraph.store.local import ArticleRecord
+
+__all__ = ["Target", "IngestReport", "ExtractorFactory", "article_ntriples", "find_articles", "ingest"]
+
+ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
+Progress = Callable[[int, int], None]
+_Done = tuple[str, str, str, str | None]  # article id, iri, N-Triples, failure message
+
+
+class Target(Protocol):
+    """Where articles go: :class:`~kgraph.store.LocalStore` or :class:`~kgraph.endpoint.Endpoint`."""
+
+    def records(self) -> list[ArticleRecord]: ...
+
+    def put(self, iri: str, ntriples: str) -> None: ...
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, article by article (ids are ``Article.id``)."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one message per article that failed
+    unsent: list[str] = field(default_factory=list)  # not written when the run stopped
+    stopped: KgraphError | None = None  # why the target stopped taking articles
+    interrupted: bool = False  # Ctrl-C
+
+    @property
+    def written(self) -> int:
+        """Articles added or replaced."""
+        return len(self.added) + len(self.replaced)
+
+
+def article_ntriples(extraction: Extraction) -> tuple[str, str]:
+    """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``).
+
+    Examples
+    --------
+    >>> iri, text = article_ntriples(Extraction(Article(id="a", text="Hi.", url="https://x.org/a")))
+    >>> iri, text.count(" .\\n") > 1
+    ('https://kgraph.dev/id/article/x-org-a', True)
+    """
+    dataset = new_dataset()
+    iri = add_extraction(dataset, extraction)
+    return str(iri), dataset.graph(iri).serialize(format="nt")
+
+
+def find_articles(records: Sequence[ArticleRecord], key: str) -> list[str]:
+    """The graph IRIs of the stored articles that ``key`` names: IRI, its last segment or URL.
+
+    Examples
+    --------
+    >>> recs = [ArticleRecord("https://kgraph.dev/id/article/x-org-a", "h", "https://x.org/a")]
+    >>> find_articles(recs, "x-org-a") == find_articles(recs, "https://x.org/a") == [recs[0].iri]
+    True
+    """
+    key = key.strip()
+    by_url = str(article_iri(Article(id=key, text="", url=key))) if "://" in key else None
+    return [r.iri for r in records
+            if key in (r.iri, r.url, r.iri.rsplit("/", 1)[-1]) or r.iri == by_url]
+
+
+# The extractor of a worker process, built once by the pool's initializer: per-process state
+# is how ProcessPoolExecutor lets workers keep a spaCy pipeline between tasks.
+_WORKER: dict[str, Callable[[Article], Extraction]] = {}
+
+
+def _init_worker(make_extractor: ExtractorFactory) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    _WORKER["extract"] = make_extractor()
+
+
+def _process(extract: Callable[[Article], Extraction], article: Article) -> _Done:
+    """Extract one article and build its graph; a failure becomes a message, not an exception."""
+    try:
+        iri, text = article_ntriples(extract(article))
+    except KgraphError as error:
+        return article.id, "", "", f"{article.source or article.id}: {error}"
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+        return article.id, "", "", f"{article.source or article.id}: extraction failed ({type(error).__name__}: {error})"
+    return article.id, iri, text, None
+
+
+def _work(article: Article) -> _Done:
+    return _process(_WORKER["extract"], article)
+
+
+def _results(todo: Sequence[Article], make_extractor: ExtractorFactory, jobs: int) -> Iterator[_Done]:
+    """Extraction results as they complete, over at most ``jobs`` processes."""
+    if jobs <= 1:
+        extract = make_extractor()
+        for article in todo:
+            yield _process(extract, article)
+        return
+    # "spawn": workers start clean instead of forking a process that holds an open database.
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(make_extractor,))
+    pending: set[Future[_Done]] = set()
+    queue = iter(todo)
+    try:
+        while True:
+            for article in queue:  # keep a small window in flight so Ctrl-C stops quickly
+                pending.add(pool.submit(_work, article))
+                if len(pending) >= 4 * jobs:
+                    break
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def ingest(articles: Sequence[Article], target: Target, make_extractor: ExtractorFactory, *,
+           jobs: int = 1, progress: Progress | None = None) -> IngestReport:
+    """Extract ``articles`` and write each one's named graph to ``target``.
+
+    Parameters
+    ----------
+    articles : sequence of Article
+        What to ingest; articles already stored unchanged are skipped without extraction.
+    target : Target
+        A :class:`~kgraph.store.LocalStore` or an :class:`~kgraph.endpoint.Endpoint`.
+    make_extractor : callable
+        Builds the function Article -> Extraction; called once per worker process, so it
+        must be picklable (a module-level function or class) when ``jobs > 1``.
+    jobs : int
+        Worker processes for extraction (1: extract in this process).
+    progress : callable, optional
+        Called with (articles done, total) after every article.
+
+    Returns
+    -------
+    IngestReport
+        Never raises for one bad article, a failing target or Ctrl-C: see ``failed``,
+        ``stopped``/``unsent`` and ``interrupted``.
+    """
+    report = IngestReport()
+    known = {r.iri: r.content_hash for r in target.records()}
+    todo: list[Article] = []
+    new: set[str] = set()
+    for article in articles:
+        iri = str(article_iri(article))
+        if known.get(iri) == article.content_hash or iri in new:
+            report.unchanged.append(article.id)
+        else:
+            todo.append(article)
+            new.add(iri)
+    total = len(articles)
+    done_count = len(report.unchanged)
+    if progress:
+        progress(done_count, total)
+    remaining = {a.id: a for a in todo}
+    results = _results(todo, make_extractor, jobs)
+    try:
+        for article_id, iri, text, failure in results:
+            if failure is not None:
+                report.failed.append(failure)
+            else:
+                target.put(iri, text)
+                (report.replaced if iri in known else report.added).append(article_id)
+            remaining.pop(article_id, None)
+            done_count += 1
+            if progress:
+                progress(done_count, total)
+    except (EndpointError, StoreError) as error:
+        report.stopped = error
+        report.unsent = list(remaining)
+    except KeyboardInterrupt:
+        report.interrupted = True
+        report.unsent = list(remaining)
+    finally:
+        results.close()  # stops the worker processes (waiting for the articles they hold)
+    return report

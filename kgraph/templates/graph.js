@@ -1,0 +1,244 @@
+/* kgraph network view: builds the vis-network from the JSON data island #kg-data.
+   All article text reaches the page through textContent or canvas labels, never innerHTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var style = data.style;
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function field(dl, name, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    dl.appendChild(el("dt", null, name));
+    dl.appendChild(el("dd", null, value));
+  }
+
+  function link(url) {
+    if (!url || !/^https?:\/\//i.test(url)) { return null; }
+    var a = el("a", null, url);
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function nodeTip(n) {
+    var box = el("div", "kg-tip");
+    box.appendChild(el("b", null, n.label));
+    var dl = el("dl");
+    field(dl, "type", n.type);
+    field(dl, "also known as", n.aliases.length ? n.aliases.join(", ") : "\u2014");
+    field(dl, "sources", n.sources + (n.sources === 1 ? " article" : " articles"));
+    field(dl, "centrality", n.centrality.toFixed(3));
+    box.appendChild(dl);
+    return box;
+  }
+
+  function edgeTip(e) {
+    var box = el("div", "kg-tip");
+    var from = byId[e.from], to = byId[e.to];
+    box.appendChild(el("b", null, from.label + " \u2192 " + e.relation + " \u2192 " + to.label));
+    var dl = el("dl");
+    field(dl, "relation", e.relation);
+    field(dl, "role", e.role);
+    field(dl, "status", e.status);
+    field(dl, "date", e.date);
+    field(dl, "modality", e.modality);
+    field(dl, "confidence", e.confidence === null ? null : e.confidence.toFixed(2));
+    field(dl, "source", e.source_title || e.source);
+    field(dl, "published", e.published);
+    box.appendChild(dl);
+    var url = link(e.source_url);
+    if (url) { box.appendChild(url); }
+    if (e.evidence) { box.appendChild(el("p", "kg-evidence", "\u201c" + e.evidence + "\u201d")); }
+    return box;
+  }
+
+  var modOn = {}, relOn = {};
+  Object.keys(style.modalities).forEach(function (m) { modOn[m] = !style.modalities[m].hidden; });
+  data.relations.forEach(function (r) { relOn[r] = true; });
+
+  function isHidden(e) { return !(relOn[e.relation] && modOn[e.modality]); }
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var look = style.types[n.type] || style.types.Unknown;
+    var item = {
+      id: n.id, label: n.label, shape: look.shape, size: n.size, title: nodeTip(n),
+      color: { background: look.color, border: look.color, highlight: { background: look.color, border: "#000000" } }
+    };
+    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+    return item;
+  }));
+
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var look = style.modalities[e.modality] || style.modalities.asserted;
+    var smooth = false;
+    if (e.roundness) {
+      smooth = { enabled: true, type: e.roundness > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.roundness) };
+    }
+    return {
+      id: e.id, from: e.from, to: e.to, label: e.relation, title: edgeTip(e),
+      dashes: look.dashes, color: { color: look.color, highlight: "#000000", hover: look.color },
+      arrows: { to: { enabled: !e.symmetric, scaleFactor: 0.6 } }, smooth: smooth, hidden: isHidden(e)
+    };
+  }));
+
+  var physicsBox = document.getElementById("kg-physics");
+  physicsBox.checked = data.physics;
+  var network = new vis.Network(document.getElementById("kg-network"), { nodes: [], edges: [] }, {
+    autoResize: true,
+    layout: { improvedLayout: data.physics && data.nodes.length <= 150, randomSeed: 7 },
+    physics: {
+      enabled: data.physics, solver: "barnesHut",
+      barnesHut: { gravitationalConstant: -6000, springLength: style.edge_length, avoidOverlap: 0.2 },
+      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+    },
+    interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },
+    nodes: { font: { size: 15, face: "system-ui, DejaVu Sans, Arial, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
+    edges: { width: 1.4, selectionWidth: 2, font: { size: 11, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" } }
+  });
+
+  var kg = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null };
+  window.kgraph = kg;
+
+  function markReady() {
+    if (kg.ready) { return; }
+    kg.ready = true;
+    kg.readyAt = performance.now();
+    document.body.setAttribute("data-kg-ready", "1");
+  }
+
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      physicsBox.checked = false;
+      network.fit();
+      network.once("afterDrawing", markReady);
+      network.redraw();
+    });
+  } else {
+    network.once("afterDrawing", markReady);
+  }
+  network.setData({ nodes: nodes, edges: edges });
+
+  physicsBox.addEventListener("change", function () {
+    network.setOptions({ physics: { enabled: physicsBox.checked } });
+  });
+
+  var counts = document.getElementById("kg-counts");
+  function updateCounts() {
+    var shown = edges.get({ filter: function (e) { return !e.hidden; } }).length;
+    counts.textContent = nodes.length + " entities, " + edges.length + " claims (" + shown + " shown)";
+  }
+
+  function applyFilters() {
+    var updates = [];
+    data.edges.forEach(function (e) {
+      var hide = isHidden(e);
+      if (edges.get(e.id).hidden !== hide) { updates.push({ id: e.id, hidden: hide }); }
+    });
+    edges.update(updates);
+    updateCounts();
+  }
+
+  function checkbox(container, name, checked, onChange, swatch) {
+    var label = el("label", "kg-check");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = checked;
+    box.value = name;
+    box.addEventListener("change", function () { onChange(box.checked); applyFilters(); });
+    label.appendChild(box);
+    if (swatch) { label.appendChild(swatch); }
+    label.appendChild(document.createTextNode(" " + name));
+    container.appendChild(label);
+  }
+
+  var modBox = document.getElementById("kg-modalities");
+  Object.keys(style.modalities).forEach(function (m) {
+    checkbox(modBox, m, modOn[m], function (on) { modOn[m] = on; });
+  });
+  var relBox = document.getElementById("kg-relations");
+  data.relations.forEach(function (r) {
+    checkbox(relBox, r, true, function (on) { relOn[r] = on; });
+  });
+
+  var legendTypes = document.getElementById("kg-legend-types");
+  Object.keys(style.types).forEach(function (t) {
+    if (t === "Unknown" && !data.nodes.some(function (n) { return n.type === "Unknown"; })) { return; }
+    var li = el("li");
+    var sw = el("span", "kg-swatch kg-shape-" + style.types[t].shape);
+    sw.style.background = style.types[t].color;
+    sw.style.color = style.types[t].color;
+    li.appendChild(sw);
+    li.appendChild(document.createTextNode(style.types[t].legend));
+    legendTypes.appendChild(li);
+  });
+  var legendEdges = document.getElementById("kg-legend-edges");
+  Object.keys(style.modalities).forEach(function (m) {
+    var look = style.modalities[m];
+    var li = el("li");
+    var line = el("span", "kg-line" + (look.dashes ? (look.dashes[0] > 4 ? " kg-line-dashed" : " kg-line-dotted") : ""));
+    line.style.borderTopColor = look.color;
+    li.appendChild(line);
+    li.appendChild(document.createTextNode(look.legend));
+    legendEdges.appendChild(li);
+  });
+
+  var names = {};
+  var datalist = document.getElementById("kg-names");
+  data.nodes.forEach(function (n) {
+    [n.label].concat(n.aliases).forEach(function (name) {
+      var key = name.toLowerCase();
+      if (!(key in names)) { names[key] = n.id; }
+    });
+    var option = el("option");
+    option.value = n.label;
+    datalist.appendChild(option);
+  });
+
+  var details = document.getElementById("kg-details");
+  function showDetails(tip) {
+    details.textContent = "";
+    details.className = "";
+    details.appendChild(tip);
+  }
+
+  function focusName(query) {
+    var q = String(query).trim().toLowerCase();
+    var id = names[q];
+    if (id === undefined && q) {
+      var hit = data.nodes.filter(function (n) { return n.label.toLowerCase().indexOf(q) >= 0; })[0];
+      id = hit ? hit.id : undefined;
+    }
+    var status = document.getElementById("kg-search-status");
+    if (id === undefined) { status.textContent = "No entity matches \u201c" + query + "\u201d."; return null; }
+    status.textContent = "";
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    showDetails(nodeTip(byId[id]));
+    return id;
+  }
+  kg.focus = focusName;
+  document.getElementById("kg-search-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    focusName(document.getElementById("kg-search").value);
+  });
+
+  var edgeById = {};
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  network.on("click", function (params) {
+    if (params.nodes.length) { showDetails(nodeTip(byId[params.nodes[0]])); }
+    else if (params.edges.length) { showDetails(edgeTip(edgeById[params.edges[0]])); }
+  });
+
+  updateCounts();
+  if (data.focus) { network.once("afterDrawing", function () { focusName(data.focus); }); }
+}());

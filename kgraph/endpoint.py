@@ -109,7 +109,7 @@ class Endpoint:
         self._request("PUT", self.store_url, params={"graph": iri}, data=ntriples.encode("utf-8"),
                       headers={"Content-Type": "application/n-triples"})
 
-    def delete_graph(self, iri: str) -> bool:
+    def remove_graph(self, iri: str) -> bool:
         """Remove the named graph ``iri``; False if the server did not have it."""
         try:
             self._request("DELETE", self.store_url, params={"graph": iri})

@@ -22,7 +22,8 @@ from kgraph.rdf.build import add_extraction, new_dataset
 from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
-__all__ = ["Target", "IngestReport", "ExtractorFactory", "article_ntriples", "find_articles", "ingest"]
+__all__ = ["Target", "IngestReport", "ExtractorFactory", "article_ntriples", "find_articles",
+           "pipeline_extractor", "ingest"]
 
 ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
 Progress = Callable[[int, int], None]
@@ -35,6 +36,8 @@ class Target(Protocol):
     def records(self) -> list[ArticleRecord]: ...
 
     def put(self, iri: str, ntriples: str) -> None: ...
+
+    def remove_graph(self, iri: str) -> object: ...
 
 
 @dataclass
@@ -82,6 +85,13 @@ def find_articles(records: Sequence[ArticleRecord], key: str) -> list[str]:
     by_url = str(article_iri(Article(id=key, text="", url=key))) if "://" in key else None
     return [r.iri for r in records
             if key in (r.iri, r.url, r.iri.rsplit("/", 1)[-1]) or r.iri == by_url]
+
+
+def pipeline_extractor() -> Callable[[Article], Extraction]:
+    """kgraph's own extractor (the spaCy pipelines of :mod:`kgraph.pipeline`): the default factory."""
+    from kgraph.pipeline import Extractor  # the NLP stack is loaded only by the processes that extract
+
+    return Extractor().extract
 
 
 # The extractor of a worker process, built once by the pool's initializer: per-process state
@@ -171,6 +181,7 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
         else:
             todo.append(article)
             new.add(iri)
+    jobs = max(1, min(jobs, len(todo)))  # a worker costs a pipeline build: no more than articles
     total = len(articles)
     done_count = len(report.unchanged)
     if progress:

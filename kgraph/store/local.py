@@ -185,7 +185,7 @@ def insert_update(iri: str, ntriples: str) -> str:
 class LocalStore:
     """The writer of an on-disk store; use as a context manager (``with LocalStore(p) as s``).
 
-    Opening takes the writer lock and creates the store if the folder is missing or empty.
+    Opening takes the writer lock and, with ``create``, makes a missing or empty folder a store.
 
     Raises
     ------
@@ -195,9 +195,10 @@ class LocalStore:
         The folder is not a store or its data cannot be opened.
     """
 
-    def __init__(self, path: Path = DEFAULT_STORE) -> None:
+    def __init__(self, path: Path = DEFAULT_STORE, *, create: bool = True) -> None:
         self.path = Path(path)
-        check_store(self.path, create=True)
+        if not check_store(self.path, create=create):
+            raise StoreError(f"no kgraph store at {self.path}")
         self._lock = _lock(self.path, write=True)
         try:
             self._ox: ox.Store | None = ox.Store(str(self.path / _DATA))

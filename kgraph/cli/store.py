@@ -1,0 +1,121 @@
+"""``kgraph ingest``, ``kgraph remove`` and ``kgraph bench``: fill the store (or a server), prune it, time it."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task,
+                           TextColumn, TimeRemainingColumn)
+from rich.text import Text
+
+from kgraph.cli.app import app, console, err_console
+from kgraph.errors import InputError, StoreError, UsageError
+from kgraph.store.ingest import IngestReport, Target, find_articles, ingest, pipeline_extractor
+from kgraph.store.local import DEFAULT_STORE, LocalStore
+
+__all__ = ["ingest_command", "remove_command"]
+
+_STORE_HELP = "Store folder (created if missing or empty)."
+_ENDPOINT_HELP = ("Base URL of a SPARQL 1.1 server (e.g. http://127.0.0.1:7878) to write to "
+                  "instead of the store.")
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, once there is something to measure."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "- articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def _target(store: Path, endpoint: Optional[str], *, create: bool = True) -> Iterator[tuple[Target, str]]:
+    """The store (locked for the run) or the endpoint to write to, and how to name it."""
+    if endpoint is not None:
+        from kgraph.endpoint import Endpoint
+
+        server = Endpoint(endpoint)
+        server.ping()
+        yield server, endpoint
+    else:
+        with LocalStore(store, create=create) as local:
+            yield local, str(store)
+
+
+def _say(message: str) -> None:
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _summary(report: IngestReport, where: str, unreadable: list[InputError]) -> int:
+    """Print what happened (failures on stderr, one line each) and return the exit status."""
+    for error in unreadable:
+        _say(f"kgraph: {error}")
+    for message in report.failed:
+        _say(f"kgraph: {message}")
+    console.print(f"{where}: {len(report.added)} added, {len(report.replaced)} replaced, "
+                  f"{len(report.unchanged)} unchanged, {len(report.failed) + len(unreadable)} failed",
+                  markup=False, highlight=False)
+    if report.stopped is not None:
+        _say(f"kgraph: {report.stopped}")
+    if report.unsent:
+        shown = ", ".join(report.unsent[:20]) + (" ..." if len(report.unsent) > 20 else "")
+        _say(f"kgraph: {len(report.unsent)} articles not ingested (run the command again to add them): {shown}")
+    if report.interrupted:
+        _say(f"kgraph: interrupted; the {report.written} articles written are kept")
+        return 130
+    if report.stopped is not None or report.failed or unreadable:
+        return 1
+    return 0
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[Path] = typer.Argument(..., help="Article files and folders (txt, html, jsonl, rss/atom)."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help=_STORE_HELP),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
+                             help="Extraction processes [default: the number of cores]."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
+) -> None:
+    """Add articles to the store, one named graph each; unchanged articles are skipped.
+
+    Example: kgraph ingest news/ --store output/store --jobs 4
+    """
+    from kgraph.articles import iter_articles
+
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    with _target(store, endpoint) as (target, where):
+        articles, unreadable = [], []
+        for item in iter_articles(paths, lang=lang):
+            (unreadable if isinstance(item, InputError) else articles).append(item)
+        columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                   TextColumn("left"), TimeRemainingColumn())
+        with Progress(*columns, console=err_console, transient=False) as bar:
+            task = bar.add_task("ingest", total=len(articles))
+            report = ingest(articles, target, pipeline_extractor, jobs=jobs,
+                            progress=lambda done, total: bar.update(task, completed=done))
+    raise typer.Exit(_summary(report, where, unreadable))
+
+
+@app.command("remove")
+def remove_command(
+    article: str = typer.Argument(..., help="Article IRI, its last segment (as `kgraph query` shows it) or its URL."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
+) -> None:
+    """Retract one article: its named graph goes, and entities only it mentioned leave the graph.
+
+    Example: kgraph remove kabar-example-id-2024-05-ceo-mundur
+    """
+    with _target(store, endpoint, create=False) as (target, where):
+        found = find_articles(target.records(), article)
+        if not found:
+            raise StoreError(f"no article {article!r} in {where}")
+        for iri in found:
+            target.remove_graph(iri)
+    console.print(f"removed {', '.join(found)} from {where}", markup=False, highlight=False)

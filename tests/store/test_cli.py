@@ -1,0 +1,63 @@
+"""`kgraph ingest` / `kgraph remove` failures a user meets, through typer's CliRunner."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from kgraph.store import LocalStore, open_dataset
+from kgraph.store.ingest import ingest
+from tests.store.helpers import make_fake
+from tests.store.test_ingest import articles
+
+runner = CliRunner()
+
+
+def test_remove_retracts_one_article(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "s") as store:
+        ingest(articles(3), store, make_fake)
+    result = runner.invoke(app, ["remove", "kabar-example-id-1", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "removed https://kgraph.dev/id/article/kabar-example-id-1" in result.output
+    ds = open_dataset(store=tmp_path / "s")
+    people = {str(r[0]) for r in ds.query("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")}
+    ds.close()
+    assert len(people) == 2 and not any(p.endswith("budi-santoso-1") for p in people)
+
+
+def test_remove_unknown_article_or_store(tmp_path: Path) -> None:
+    LocalStore(tmp_path / "s").close()
+    result = runner.invoke(app, ["remove", "no-such-article", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "kgraph: no article 'no-such-article' in " in result.output
+    result = runner.invoke(app, ["remove", "x", "--store", str(tmp_path / "absent")])
+    assert result.exit_code == 1 and "kgraph: no kgraph store at" in result.output
+    assert not (tmp_path / "absent").exists()
+
+
+def test_ingest_missing_path_is_bad_usage(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "nope: no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_ingest_into_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kopi Nusantara memberhentikan Rina dari jabatan CEO.\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "thesis.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["ingest", str(article), "--store", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert "docs is not a kgraph store (no kgraph-store.json)" in result.output
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["thesis.pdf"]
+
+
+def test_ingest_while_another_writer_holds_the_store(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kopi Nusantara memberhentikan Rina dari jabatan CEO.\n")
+    with LocalStore(tmp_path / "s"):
+        result = runner.invoke(app, ["ingest", str(article), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert f"kgraph: store {tmp_path / 's'} is in use by another kgraph process" in result.output

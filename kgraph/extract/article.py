@@ -1,0 +1,80 @@
+"""Run the pipeline over one article and collect entities and relations as dataclasses."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.models import Article, Entity, Extraction, Mention, Relation
+
+__all__ = ["extract_article", "prediction_rows"]
+
+
+def _doc_entities(doc: Doc) -> dict[str, Entity]:
+    """Entities of the doc: the name finder's table if present, else built from ``doc.ents``."""
+    table = getattr(doc._, "kg_entities", None) if Doc.has_extension("kg_entities") else None
+    if table:
+        return dict(table)
+    found: dict[str, Entity] = {}
+    for ent in doc.ents:
+        name = ent.kb_id_ or ent.text
+        old = found.get(name)
+        mention = Mention(ent.text, ent.start_char, ent.end_char)
+        aliases = set(old.aliases) if old else set()
+        if ent.text != name:
+            aliases.add(ent.text)
+        found[name] = Entity(name=name, type=ent.label_, aliases=tuple(sorted(aliases)),  # type: ignore[arg-type]
+                             mentions=(old.mentions if old else ()) + (mention,))
+    return found
+
+
+def extract_article(article: Article, nlp: Language) -> Extraction:
+    """Find the entities and relations of ``article`` with the pipeline ``nlp``.
+
+    The byline authors become Person entities and the publisher an Organization, so every
+    claim can be traced to who wrote it and where.
+    """
+    doc = nlp.make_doc(article.text)
+    if Doc.has_extension("kg_published"):
+        doc._.kg_published = article.published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    entities = _doc_entities(doc)
+    for author in article.authors:
+        entities.setdefault(author, Entity(name=author, type="Person"))
+    if article.publisher and article.publisher not in entities:
+        entities[article.publisher] = Entity(name=article.publisher, type="Organization")
+    relations: list[Relation] = list(getattr(doc._, "kg_relations", None) or [])
+    # a group a relation names (e.g. "Meta employees" from "cut 10,000 jobs") is an entity too
+    for rel in relations:
+        for name in (rel.subject, rel.object):
+            if name not in entities and name.endswith(" employees"):
+                org = name[: -len(" employees")]
+                entities[name] = Entity(name=name, type="Group", member_of=org)
+    known = set(entities)
+    relations = [r for r in relations if r.subject in known and r.object in known]
+    warnings: tuple[str, ...] = ()
+    return Extraction(article=article, entities=tuple(entities.values()),
+                      relations=tuple(relations), events=tuple(getattr(doc._, "kg_events", None) or ()),
+                      warnings=warnings)
+
+
+def prediction_rows(extraction: Extraction) -> Iterator[dict]:
+    """Rows in the prediction format of ``../shared/eval/SCHEMA.md`` (entities, then relations)."""
+    aid = extraction.article.id
+    for e in extraction.entities:
+        row = {"article": aid, "entity": e.name, "type": e.type}
+        if e.aliases:
+            row["aliases"] = list(e.aliases)
+        if e.member_of:
+            row["member_of"] = e.member_of
+        yield row
+    for r in extraction.relations:
+        row = {"article": aid, "subject": r.subject, "relation": r.relation, "object": r.object,
+               "modality": r.modality}
+        for key in ("role", "status", "date"):
+            if getattr(r, key):
+                row[key] = getattr(r, key)
+        row.update(confidence=r.confidence, rule=r.rule, evidence=r.evidence, start=r.start, end=r.end)
+        yield row

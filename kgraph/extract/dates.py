@@ -1,0 +1,80 @@
+"""Dates of relations: find date phrases in a sentence, resolve them against the published date.
+
+dateparser reads a phrase, never a whole article ("$86" would become 1986). Phrases are found
+by the language lexicon's ``dates`` patterns; day/month numbers in parentheses ("Selasa (21/11)")
+take the year that puts them closest before the published date.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Sequence
+
+import dateparser
+import regex
+
+__all__ = ["find_dates", "resolve_date"]
+
+_DAY_MONTH = regex.compile(r"\((\d{1,2})/(\d{1,2})\)")
+_DROP = regex.compile(r"\b(lalu|yang lalu|pada|on|late on|tanggal|hari)\b", regex.IGNORECASE)
+
+
+def _closest_year(day: int, month: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published + timedelta(days=7):
+            return candidate
+    return None
+
+
+def resolve_date(phrase: str, published: date | None, lang: str | None) -> date | None:
+    """The calendar date a phrase names, relative to the article's published date.
+
+    >>> resolve_date("Selasa (21/11)", date(2023, 11, 22), "id")
+    datetime.date(2023, 11, 21)
+    >>> resolve_date("17 November lalu", date(2023, 11, 22), "id")
+    datetime.date(2023, 11, 17)
+    >>> resolve_date("on Wednesday", date(2023, 1, 20), "en")
+    datetime.date(2023, 1, 18)
+    """
+    numeric = _DAY_MONTH.search(phrase)
+    if numeric:
+        return _closest_year(int(numeric.group(1)), int(numeric.group(2)), published)
+    cleaned = _DROP.sub(" ", phrase).strip(" ,.")
+    if not cleaned:
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    languages = [lang] if lang in ("id", "en") else None
+    parsed = dateparser.parse(cleaned, languages=languages, settings=settings)
+    if parsed is None:
+        return None
+    result = parsed.date()
+    if published is not None and result > published + timedelta(days=7):
+        # a weekday or day-month without a year that dateparser put in the future
+        try:
+            result = result.replace(year=result.year - 1)
+        except ValueError:
+            return None
+    return result
+
+
+def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | None,
+               lang: str | None) -> list[tuple[int, int, date]]:
+    """Date phrases in ``text`` as (start, end, date), in text order; unresolvable ones dropped."""
+    found: list[tuple[int, int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            resolved = resolve_date(m.group(0), published, lang)
+            if resolved is not None:
+                found.append((m.start(), m.end(), resolved))
+                taken.append((m.start(), m.end()))
+    return sorted(found)

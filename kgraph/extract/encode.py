@@ -1,0 +1,153 @@
+"""Encode a sentence as a string of items that relation patterns match against.
+
+Entity mentions become ``⟦P3⟧``-style items, role titles ``⟦T5⟧`` (``⟦C5⟧`` for executive
+titles), pronouns and descriptions ("ia", "the company", "sang CEO") become the item of the entity
+they refer to (the most recent compatible mention), every other token ``surface/stem``.
+See :mod:`kgraph.extract.patterns` for the rule language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from spacy.tokens import Span
+
+__all__ = ["Item", "TitleLexicon", "Encoder", "EncodedSentence"]
+
+_LETTER = {"Person": "P", "Organization": "O", "Product": "R", "Group": "G"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of an encoded sentence."""
+
+    kind: str  # "entity", "title" or "word"
+    text: str  # surface text
+    start: int  # character offsets in the doc
+    end: int
+    tok_start: int
+    tok_end: int
+    name: str | None = None  # canonical entity name
+    type: str | None = None  # entity type
+    resolved: bool = False  # a pronoun or description resolved to ``name``
+    executive: bool = False  # for titles
+
+
+@dataclass(frozen=True)
+class EncodedSentence:
+    """A sentence as one string plus the table of its items (``items[i]`` is mention ``i``)."""
+
+    span: Span
+    string: str
+    items: tuple[Item, ...]
+
+    def item_at(self, encoded: str) -> Item:
+        return self.items[int(encoded.strip()[2:-1])]
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    """Role titles: modifier words, head phrases, executive heads and status cues."""
+
+    modifiers: frozenset[str]
+    heads: tuple[tuple[str, ...], ...]  # longest first
+    executive: frozenset[str]  # head phrases (joined by space) that stand without an org
+    synonyms: dict[str, str]  # colloquial title -> the role name to report ("bos" -> "CEO")
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, bool] | None:
+        """End index and executive flag of a title starting at ``words[i]``, if any."""
+        j = i
+        while j < len(words) and words[j] in self.modifiers:
+            j += 1
+        for head in self.heads:
+            if tuple(words[j:j + len(head)]) == head:
+                end = j + len(head)
+                while end < len(words) and words[end] in self.modifiers and words[end] not in ("of",):
+                    end += 1
+                return end, " ".join(head) in self.executive
+        return None
+
+
+class Encoder:
+    """Turns sentences of a Doc into :class:`EncodedSentence` objects.
+
+    Parameters
+    ----------
+    stem : callable
+        Maps a lower-case token to its stem or lemma.
+    titles : TitleLexicon
+    references : dict
+        Entity type -> reference phrases (as tuples of lower-case words) that point back to
+        the most recent entity of that type.
+    """
+
+    def __init__(self, *, stem: Callable[[str], str], titles: TitleLexicon,
+                 references: dict[str, list[tuple[str, ...]]]) -> None:
+        self.stem = stem
+        self.titles = titles
+        self.references = sorted(
+            ((words, etype) for etype, phrases in references.items() for words in phrases),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None) -> EncodedSentence:
+        """Encode ``sent``; ``history`` holds earlier entity items (for references) and grows.
+
+        ``counts`` (mentions per entity name in the document) lets "the company" prefer the
+        most recent organization that the article mentions more than once.
+        """
+        counts = counts or {}
+        doc = sent.doc
+        ent_at = {ent.start: ent for ent in doc.ents if sent.start <= ent.start < sent.end}
+        words = [t.lower_ for t in doc]
+        items: list[Item] = []
+        parts: list[str] = []
+        i = sent.start
+        while i < sent.end:
+            ent = ent_at.get(i)
+            if ent is not None and ent.end <= sent.end:
+                item = Item("entity", ent.text, ent.start_char, ent.end_char, ent.start, ent.end,
+                            name=ent.kb_id_ or ent.text, type=ent.label_)
+                i = ent.end
+            else:
+                item = self._reference(doc, words, i, sent.end, history, counts) or self._title(doc, words, i, sent.end)
+                if item is None:
+                    tok = doc[i]
+                    item = Item("word", tok.text, tok.idx, tok.idx + len(tok), i, i + 1)
+                i = item.tok_end
+            if item.kind == "entity":
+                history.append(item)
+            parts.append(self._encode_item(item, len(items)))
+            items.append(item)
+        return EncodedSentence(sent, "".join(p + " " for p in parts), tuple(items))
+
+    def _encode_item(self, item: Item, index: int) -> str:
+        if item.kind == "entity":
+            return f"⟦{_LETTER.get(item.type or '', 'O')}{index}⟧"
+        if item.kind == "title":
+            return f"⟦{'C' if item.executive else 'T'}{index}⟧"
+        low = item.text.lower().replace("/", "∕")
+        return f"{low}/{self.stem(low)}"
+
+    def _title(self, doc, words: list[str], i: int, limit: int) -> Item | None:
+        found = self.titles.match(words[:limit], i)
+        if found is None:
+            return None
+        end, executive = found
+        span = doc[i:end]
+        return Item("title", span.text, span.start_char, span.end_char, i, end, executive=executive)
+
+    def _reference(self, doc, words: list[str], i: int, limit: int, history: list[Item],
+                   counts: dict[str, int]) -> Item | None:
+        for phrase, etype in self.references:
+            if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
+                continue
+            candidates = [h for h in reversed(history) if h.type == etype and not h.resolved]
+            frequent = [h for h in candidates if counts.get(h.name or "", 0) > 1]
+            antecedent = (frequent or candidates or [None])[0]
+            if antecedent is None:
+                return None
+            span = doc[i:i + len(phrase)]
+            return Item("entity", span.text, span.start_char, span.end_char, i, i + len(phrase),
+                        name=antecedent.name, type=etype, resolved=True)
+        return None

@@ -1,0 +1,301 @@
+"""The relation extractor: a spaCy component that turns entity mentions into claims.
+
+For each sentence it encodes the tokens (:mod:`kgraph.extract.encode`), runs the language's
+rules (:mod:`kgraph.extract.rules`), expands coordinated entities ("Facebook dan PayPal"),
+reads role and status from titles, modality from cue words and the date from date phrases,
+then fills slots a rule leaves open (a passive without agent: the person's employer, the nearest
+organization, the article's main organization). Results go to ``doc._.kg_relations``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.dates import find_dates
+from kgraph.extract.encode import EncodedSentence, Encoder, Item
+from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
+from kgraph.models import Relation
+
+__all__ = ["RelationExtractor", "make_stemmer", "merge_relations"]
+
+for _name, _default in (("kg_relations", None), ("kg_published", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+# relations whose date is the date of a change (a role is a state, it gets no date)
+_DATED = {"fired", "resigned", "joined", "offeredCompensation", "acquired", "investedIn", "laidOff"}
+_MODALITY_RANK = {"asserted": 0, "negated": 1, "uncertain": 2}
+
+
+def make_stemmer(kind: str, lang: str) -> Callable[[str], str]:
+    """A cached word -> stem function: ``sastrawi`` (Indonesian), ``lookup`` (spaCy tables), ``lower``."""
+    cache: dict[str, str] = {}
+    if kind == "sastrawi":
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        base = StemmerFactory().create_stemmer().stem
+    elif kind == "lookup":
+        from spacy.lookups import load_lookups
+
+        table = load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+
+        def base(word: str) -> str:
+            return table.get(word, word)
+    else:
+        def base(word: str) -> str:
+            return word
+
+    def stem(word: str) -> str:
+        if word not in cache:
+            cache[word] = (base(word) or word) if any(c.isalpha() for c in word) else word
+        return cache[word]
+
+    return stem
+
+
+@dataclass
+class _Match:
+    rule: Rule
+    sentence: EncodedSentence
+    subject: Item | None
+    object: Item | None
+    role: str | None
+    status: str | None
+    modality: str
+    date: date | None
+    start: int  # item span of the match
+    end: int
+
+
+class RelationExtractor:
+    """spaCy component ``kg_relations``: rules from ``{lang}.relations.yaml`` -> Relations."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations", *, lang: str | None = None,
+                 lexicon_path: str | None = None) -> None:
+        self.name = name
+        self.lang = lang or nlp.lang
+        self.lexicon_path = lexicon_path
+        self._load()
+
+    def _load(self) -> None:
+        path = Path(self.lexicon_path) if self.lexicon_path else None
+        self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
+        self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
+        self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references)
+
+    # -- spaCy component protocol -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        history: list[Item] = []
+        matches: list[_Match] = []
+        published = doc._.kg_published
+        counts = Counter(e.kb_id_ or e.text for e in doc.ents)
+        for sent in doc.sents:
+            encoded = self.encoder.encode(sent, history, counts)
+            dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
+            matches.extend(self._match_sentence(encoded, dates))
+        doc._.kg_relations = merge_relations(self._to_relations(doc, matches))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", {"lang": self.lang, "lexicon_path": self.lexicon_path})
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "RelationExtractor":
+        cfg = srsly.read_json(Path(path) / "cfg")
+        self.lang, self.lexicon_path = cfg["lang"], cfg.get("lexicon_path")
+        self._load()
+        return self
+
+    # -- matching -----------------------------------------------------------------------------
+    def _match_sentence(self, enc: EncodedSentence, dates: list) -> list[_Match]:
+        found: list[_Match] = []
+        for rule in self.lexicon.rules:
+            for pattern in rule.patterns:
+                for m in pattern.finditer(enc.string, overlapped=True):
+                    groups = m.groupdict()
+                    subj = enc.item_at(groups["s"]) if groups.get("s") else None
+                    obj = enc.item_at(groups["o"]) if groups.get("o") else None
+                    title = enc.item_at(groups["r"]) if groups.get("r") else None
+                    first = enc.string.count(" ", 0, m.start())
+                    last = enc.string.count(" ", 0, m.end())
+                    if subj and obj and subj.name == obj.name:
+                        continue
+                    role, status = self._role(enc, title, first, rule)
+                    modality = rule.modality or self._modality(enc, first, last, rule)
+                    when = self._date(enc, dates, first, last) if rule.relation in _DATED else None
+                    for s in self._conjuncts(enc, subj):
+                        for o in self._conjuncts(enc, obj):
+                            if s is not None and o is not None and s.name == o.name:
+                                continue
+                            found.append(_Match(rule, enc, s, o, role, status, modality, when, first, last))
+        return found
+
+    def _conjuncts(self, enc: EncodedSentence, item: Item | None) -> list[Item | None]:
+        """The item and the entities coordinated with it ("A, B dan C")."""
+        if item is None:
+            return [None]
+        items = enc.items
+        k = items.index(item)
+        group = [item]
+        for step in (1, -1):
+            j = k
+            while True:
+                nxt, after = j + step, j + 2 * step
+                if not (0 <= after < len(items)):
+                    break
+                sep = items[nxt]
+                if sep.kind != "word" or sep.text.lower() not in self.lexicon.conjunctions:
+                    break
+                # allow "A, B, and C": a comma followed by a conjunction
+                cand = items[after]
+                if cand.kind == "word" and cand.text.lower() in self.lexicon.conjunctions and 0 <= after + step < len(items):
+                    after += step
+                    cand = items[after]
+                if cand.kind != "entity" or cand.type != item.type:
+                    break
+                group.append(cand)
+                j = after
+        return group
+
+    def _role(self, enc: EncodedSentence, title: Item | None, first: int, rule: Rule) -> tuple[str | None, str | None]:
+        if title is None:
+            return rule.role, rule.status
+        items, lex = enc.items, self.lexicon
+        k = items.index(title)
+        titles = [title]
+        while k + 2 < len(items) and items[k + 1].kind == "word" and items[k + 1].text.lower() in lex.conjunctions \
+                and items[k + 2].kind == "title":
+            titles.append(items[k + 2])
+            k += 2
+        cues = {name: words for name, words in lex.status.items() if not name.endswith("_anywhere")}
+        status_words = set().union(*cues.values()) if cues else set()
+        names = []
+        for t in titles:
+            kept = " ".join(w for w in t.text.split() if w.lower().strip(".") not in status_words)
+            names.append(lex.titles.synonyms.get(kept.lower(), kept))
+        start = items.index(title)
+        window = [it.text.lower().strip(".") for it in items[max(0, start - 3):start]]
+        window += [w.lower().strip(".") for w in title.text.split()]
+        status = rule.status
+        if status is None:
+            sentence = enc.span.text.lower()
+            status = "current"
+            if any(w in cues.get("former", ()) for w in window):
+                status = "former"
+            elif any(w in cues.get("interim", ()) for w in window) or any(
+                    phrase in sentence for phrase in lex.status.get("interim_anywhere", ())):
+                status = "interim"
+        return " and ".join(names), status
+
+    def _modality(self, enc: EncodedSentence, first: int, last: int, rule: Rule) -> str:
+        words = [it.text.lower() if it.kind == "word" else "" for it in enc.items]
+        inside = words[first:last]
+        if rule.scope == "match":
+            window = inside
+            anywhere: list[str] = []
+        else:
+            window = words[max(0, first - self.lexicon.negation_window):last]
+            anywhere = words
+        if any(w in self.lexicon.uncertainty for w in window) or any(w in self.lexicon.sentence_uncertainty for w in anywhere):
+            return "uncertain"
+        if any(w in self.lexicon.negation for w in window):
+            return "negated"
+        return "asserted"
+
+    def _date(self, enc: EncodedSentence, dates: list, first: int, last: int) -> date | None:
+        if not dates:
+            return None
+        base = enc.span.start_char
+        centre = enc.items[min(first, len(enc.items) - 1)].start - base
+        return min(dates, key=lambda d: abs(d[0] - centre))[2]
+
+    # -- filling open slots -------------------------------------------------------------------
+    def _to_relations(self, doc: Doc, matches: list[_Match]) -> list[Relation]:
+        orgs = Counter(e.kb_id_ or e.text for e in doc.ents if e.label_ == "Organization")
+        topic = orgs.most_common(1)[0][0] if orgs else None
+        employer = {m.subject.name: m.object.name for m in matches
+                    if m.rule.relation == "holdsPosition" and m.subject and m.object}
+        members = getattr(doc._, "kg_entities", None) or {}
+        relations = []
+        for m in matches:
+            subj = m.subject.name if m.subject else None
+            obj = m.object.name if m.object else None
+            filled = False
+            if subj is None and "s" in m.rule.fill:
+                subj, filled = self._fill(m, m.rule.fill["s"], obj, employer, members, topic), True
+            if obj is None and "o" in m.rule.fill:
+                obj, filled = self._fill(m, m.rule.fill["o"], subj, employer, members, topic), True
+            if not subj or not obj or subj == obj:
+                continue
+            confidence = m.rule.confidence
+            if filled or (m.subject and m.subject.resolved) or (m.object and m.object.resolved):
+                confidence *= 0.8
+            sent = m.sentence.span
+            relations.append(Relation(
+                subject=subj, relation=m.rule.relation, object=obj, modality=m.modality,  # type: ignore[arg-type]
+                role=m.role if m.rule.relation == "holdsPosition" else None,
+                status=m.status if m.rule.relation == "holdsPosition" else None,
+                date=m.date.isoformat() if m.date else None,
+                evidence=sent.text, start=sent.start_char, end=sent.end_char,
+                confidence=round(confidence, 3), rule=m.rule.id,
+            ))
+        return relations
+
+    @staticmethod
+    def _fill(m: _Match, policy: str, other: str | None, employer: dict, members: dict, topic: str | None) -> str | None:
+        if policy == "employees":
+            return f"{other} employees" if other else None
+        if policy == "member_org":
+            entity = members.get(other) if other else None
+            return getattr(entity, "member_of", None) or employer.get(other or "")
+        items = m.sentence.items
+        orgs = [it for it in items if it.kind == "entity" and it.type == "Organization" and it.name != other]
+        before = [it for it in orgs if items.index(it) < m.start]
+        if policy == "context_org" and (before or orgs):
+            return (before[-1] if before else orgs[0]).name
+        if other and other in employer:
+            return employer[other]
+        entity = members.get(other) if other else None
+        if getattr(entity, "member_of", None):
+            return entity.member_of
+        return topic
+
+
+def merge_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (subject, relation, object, role): the best-supported claim wins.
+
+    Asserted beats negated beats uncertain; then higher confidence; the earliest otherwise.
+    A date found by any of the merged claims is kept.
+    """
+    best: dict[tuple, Relation] = {}
+    for rel in relations:
+        key = (rel.subject, rel.relation, rel.object, (rel.role or "").lower())
+        old = best.get(key)
+        if old is None:
+            best[key] = rel
+            continue
+        rank_new = (_MODALITY_RANK[rel.modality], -rel.confidence)
+        rank_old = (_MODALITY_RANK[old.modality], -old.confidence)
+        winner, loser = (rel, old) if rank_new < rank_old else (old, rel)
+        if winner.date is None and loser.date is not None:
+            winner = replace(winner, date=loser.date)
+        best[key] = winner
+    return list(best.values())
+
+
+@Language.factory(
+    "kg_relations",
+    assigns=["doc._.kg_relations"],
+    default_config={"lang": None, "lexicon_path": None},
+)
+def make_relation_extractor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None) -> RelationExtractor:
+    """Factory of the ``kg_relations`` component."""
+    return RelationExtractor(nlp, name, lang=lang, lexicon_path=lexicon_path)

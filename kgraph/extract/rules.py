@@ -1,0 +1,185 @@
+"""Load and validate a language's relation lexicon (``kgraph/lexicons/{lang}.relations.yaml``).
+
+The file holds everything language-specific that the relation extractor needs: the stemmer,
+role titles, status cues, reference words, modality cues, date patterns and the relation
+rules themselves. Adding a language is adding such a file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from kgraph.errors import LexiconError
+from kgraph.extract.encode import TitleLexicon
+from kgraph.extract.patterns import compile_pattern
+from kgraph.models import MODALITIES, RELATIONS
+
+__all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_languages"]
+
+_RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role"}
+_TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "modality",
+             "dates", "rules"}
+_SCOPES = {"sentence", "match"}
+_FILLS = {"context_org", "employer", "member_org", "employees"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation rule: patterns that, when they match, produce ``relation``.
+
+    ``scope`` says where modality cues count: ``sentence`` (cues in the sentence around the
+    match) or ``match`` (only cues inside the matched words: nominal phrases such as "rival").
+    ``fill`` says how a slot the pattern does not capture is filled (``context_org``: the
+    nearest organization in the sentence, else the person's employer in the article, else the
+    article's main organization).
+    """
+
+    id: str
+    relation: str
+    patterns: tuple[regex.Pattern, ...]
+    sources: tuple[str, ...]
+    confidence: float = 0.8
+    modality: str | None = None
+    scope: str = "sentence"
+    fill: dict[str, str] = field(default_factory=dict)
+    status: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    """Everything the relation extractor knows about one language."""
+
+    language: str
+    stemmer: str
+    conjunctions: frozenset[str]
+    titles: TitleLexicon
+    status: dict[str, frozenset[str]]
+    references: dict[str, list[tuple[str, ...]]]
+    negation: frozenset[str]
+    uncertainty: frozenset[str]
+    sentence_uncertainty: frozenset[str]
+    negation_window: int
+    date_patterns: tuple[regex.Pattern, ...]
+    rules: tuple[Rule, ...]
+
+
+def _words(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return [v.lower() for v in value]
+
+
+def _rule(entry: Any, where: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: a rule must be a mapping")
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}")
+    rid = entry.get("id")
+    where = f"{where} ({rid})"
+    if entry.get("relation") not in RELATIONS:
+        raise LexiconError(f"{where}: relation {entry.get('relation')!r} is not one of {', '.join(RELATIONS)}")
+    if entry.get("modality") not in (None, *MODALITIES):
+        raise LexiconError(f"{where}: modality must be one of {MODALITIES}")
+    if entry.get("scope", "sentence") not in _SCOPES:
+        raise LexiconError(f"{where}: scope must be one of {sorted(_SCOPES)}")
+    fill = entry.get("fill") or {}
+    if not isinstance(fill, dict) or set(fill) - {"s", "o"} or set(fill.values()) - _FILLS:
+        raise LexiconError(f"{where}: fill maps s/o to one of {sorted(_FILLS)}")
+    patterns = entry.get("patterns")
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise LexiconError(f"{where}: patterns must be a non-empty list of strings")
+    sources = tuple(patterns)
+    try:
+        compiled = tuple(compile_pattern(p) for p in sources)
+    except LexiconError as error:
+        raise LexiconError(f"{where}: {error}") from None
+    confidence = float(entry.get("confidence", 0.8))
+    if not 0 <= confidence <= 1:
+        raise LexiconError(f"{where}: confidence must be in [0, 1]")
+    return Rule(id=str(rid), relation=entry["relation"], patterns=compiled, sources=sources,
+                confidence=confidence, modality=entry.get("modality"),
+                scope=entry.get("scope", "sentence"), fill=dict(fill),
+                status=entry.get("status"), role=entry.get("role"))
+
+
+def _parse(data: Any, where: str) -> RelationLexicon:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected a mapping at the top")
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}")
+    titles = data.get("titles") or {}
+    heads = sorted({tuple(h.split()) for h in _words(titles.get("heads", []), f"{where}: titles.heads")},
+                   key=lambda h: -len(h))
+    title_lexicon = TitleLexicon(
+        modifiers=frozenset(_words(titles.get("modifiers", []), f"{where}: titles.modifiers")),
+        heads=tuple(heads),
+        executive=frozenset(_words(titles.get("executive", []), f"{where}: titles.executive")),
+        synonyms={str(k).lower(): str(v) for k, v in (titles.get("synonyms") or {}).items()},
+    )
+    status = {k: frozenset(_words(v, f"{where}: status.{k}")) for k, v in (data.get("status") or {}).items()}
+    references = {k: [tuple(p.split()) for p in _words(v, f"{where}: references.{k}")]
+                  for k, v in (data.get("references") or {}).items()}
+    modality = data.get("modality") or {}
+    rules = data.get("rules") or []
+    ids = [r.get("id") for r in rules if isinstance(r, dict)]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise LexiconError(f"{where}: duplicate rule id(s) {sorted(duplicates)}")
+    try:
+        dates = tuple(regex.compile(p, regex.IGNORECASE) for p in data.get("dates") or [])
+    except regex.error as error:
+        raise LexiconError(f"{where}: dates: {error}") from None
+    return RelationLexicon(
+        language=str(data.get("language", "")),
+        stemmer=str(data.get("stemmer", "lower")),
+        conjunctions=frozenset(_words(data.get("conjunctions", []), f"{where}: conjunctions")),
+        titles=title_lexicon,
+        status=status,
+        references=references,
+        negation=frozenset(_words(modality.get("negated", []), f"{where}: modality.negated")),
+        uncertainty=frozenset(_words(modality.get("uncertain", []), f"{where}: modality.uncertain")),
+        sentence_uncertainty=frozenset(_words(modality.get("uncertain_anywhere", []),
+                                              f"{where}: modality.uncertain_anywhere")),
+        negation_window=int(modality.get("window", 4)),
+        date_patterns=dates,
+        rules=tuple(_rule(r, f"{where}: rules[{n}]") for n, r in enumerate(rules)),
+    )
+
+
+def available_languages() -> list[str]:
+    """Languages that ship a relation lexicon.
+
+    >>> "id" in available_languages() and "en" in available_languages()
+    True
+    """
+    folder = resources.files("kgraph.lexicons")
+    return sorted(p.name.split(".")[0] for p in folder.iterdir() if p.name.endswith(".relations.yaml"))
+
+
+def load_relation_lexicon(lang: str, path: Path | None = None) -> RelationLexicon:
+    """Read and validate ``{lang}.relations.yaml`` (or ``path``).
+
+    Raises
+    ------
+    LexiconError
+        The file is missing or malformed; the message names the file and the entry.
+    """
+    source = path or resources.files("kgraph.lexicons").joinpath(f"{lang}.relations.yaml")
+    where = str(source)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{where}: no relation lexicon for language {lang!r}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{where}: not valid YAML: {str(error).splitlines()[0]}") from None
+    return _parse(data, where)

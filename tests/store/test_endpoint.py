@@ -1,0 +1,133 @@
+"""Writing to and querying a SPARQL server: a real Oxigraph (KGRAPH_TEST_ENDPOINT) and failing fakes."""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from kgraph.endpoint import Endpoint
+from kgraph.errors import EndpointError
+from kgraph.models import Article
+from kgraph.store import open_dataset
+from kgraph.store.ingest import find_articles, ingest
+from tests.store.helpers import make_fake
+
+SERVER = os.environ.get("KGRAPH_TEST_ENDPOINT")
+needs_server = pytest.mark.skipif(not SERVER, reason="KGRAPH_TEST_ENDPOINT is not set "
+                                  "(start `oxigraph serve --location DIR --bind 127.0.0.1:7878` and export it)")
+
+
+def batch(tag: str, count: int) -> list[Article]:
+    """Articles whose URLs are unique to this test run, so a shared server does not matter."""
+    return [Article(id=f"{tag}-{n}", lang="id", url=f"https://warta.example.id/{tag}/{n}",
+                    text=f"Sinar Robotik memberhentikan Dewi Kartika {tag} {n} dari posisi CFO.")
+            for n in range(count)]
+
+
+@pytest.mark.server
+@needs_server
+def test_ingest_into_server_then_query_and_remove() -> None:
+    tag = uuid.uuid4().hex[:10]
+    server = Endpoint(SERVER)
+    first = ingest(batch(tag, 4), server, make_fake)
+    again = ingest(batch(tag, 4), server, make_fake)
+    assert len(first.added) == 4 and len(again.unchanged) == 4
+    query = (f'SELECT ?o WHERE {{ ?s <https://kgraph.dev/ns#fired> ?o . '
+             f'FILTER(CONTAINS(STR(?o), "{tag}")) }}')
+    assert len(list(open_dataset(endpoint=SERVER).query(query))) == 4
+    for iri in find_articles(server.records(), f"https://warta.example.id/{tag}/0"):
+        assert server.remove_graph(iri)
+    assert len(list(open_dataset(endpoint=SERVER).query(query))) == 3
+
+
+@pytest.mark.server
+@needs_server
+def test_cli_remove_on_server() -> None:
+    tag = uuid.uuid4().hex[:10]
+    ingest(batch(tag, 2), Endpoint(SERVER), make_fake)
+    result = CliRunner().invoke(app, ["remove", f"https://warta.example.id/{tag}/1", "--endpoint", SERVER])
+    assert result.exit_code == 0, result.output
+    left = [r for r in Endpoint(SERVER).records() if tag in (r.url or "")]
+    assert [r.url for r in left] == [f"https://warta.example.id/{tag}/0"]
+
+
+class _Flaky(BaseHTTPRequestHandler):
+    """A SPARQL server that accepts ``accept`` graph PUTs, then answers every PUT with ``status``."""
+
+    accept = 2
+    status = 503
+    puts: list[str] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:  # queries: ASK -> true, SELECT -> no rows
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+        answer = {"head": {}, "boolean": True} if body.startswith("ASK") else \
+            {"head": {"vars": ["g", "hash", "url"]}, "results": {"bindings": []}}
+        self._send(200, json.dumps(answer).encode(), "application/sparql-results+json")
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).puts.append(self.path)
+        accepted = sum(1 for _ in type(self).puts) <= type(self).accept
+        self._send(201 if accepted else type(self).status, b"" if accepted else b"overloaded", "text/plain")
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture()
+def flaky() -> Iterator[tuple[str, type[_Flaky]]]:
+    handler = type("Handler", (_Flaky,), {"puts": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    server.shutdown()
+    server.server_close()
+
+
+def test_failing_server_stops_after_bounded_retries_and_reports_unsent(flaky) -> None:
+    url, handler = flaky
+    report = ingest(batch("x", 5), Endpoint(url, retries=2, backoff=0.01), make_fake)
+    assert report.added == ["x-0", "x-1"]
+    assert report.unsent == ["x-2", "x-3", "x-4"]
+    assert f"endpoint {url}/store: server error HTTP 503 after 3 attempts" == str(report.stopped)
+    assert len(handler.puts) == 2 + 3  # two accepted, then one article tried three times
+
+
+def test_refusing_server_fails_at_once(flaky) -> None:
+    url, handler = flaky
+    handler.accept, handler.status = 0, 403
+    report = ingest(batch("y", 3), Endpoint(url, retries=3, backoff=0.01), make_fake)
+    assert report.written == 0 and len(report.unsent) == 3 and len(handler.puts) == 1
+    assert str(report.stopped) == f"endpoint {url}/store refused the request: HTTP 403 overloaded"
+
+
+def test_dead_endpoint_names_the_url(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    with pytest.raises(EndpointError, match=rf"endpoint {url}/query: cannot connect .* after 2 attempts"):
+        Endpoint(url, retries=1, backoff=0.01).ping()
+    article = tmp_path / "a.txt"
+    article.write_text("Teluk Digital memberhentikan Joko dari jabatan COO.\n")
+    result = CliRunner().invoke(app, ["ingest", str(article), "--endpoint", url])
+    assert result.exit_code == 1
+    assert f"kgraph: endpoint {url}/query: cannot connect" in result.output

@@ -20,6 +20,7 @@ from datetime import date
 
 import networkx as nx
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kgraph.errors import UsageError
@@ -43,13 +44,22 @@ _CENTRALITIES = ("degree", "betweenness", "pagerank")
 
 
 def _union(source: Graph | Dataset) -> Graph:
-    """All triples of ``source`` in one graph (a Dataset's named graphs merged)."""
-    if isinstance(source, Dataset):
-        merged = Graph()
+    """All triples of ``source`` in one graph (a Dataset's named graphs merged).
+
+    rdflib's in-memory datasets are iterated; other stores (Oxigraph, a SPARQL endpoint) are
+    asked with one SELECT, which their own engine answers.
+    """
+    if not isinstance(source, Dataset):
+        return source
+    merged = Graph()
+    if isinstance(source.store, Memory):
         for s, p, o, _ctx in source.quads((None, None, None, None)):
             merged.add((s, p, o))
         return merged
-    return source
+    pattern = "?s ?p ?o" if source.default_union else "GRAPH ?g { ?s ?p ?o }"
+    for s, p, o in source.query(f"SELECT ?s ?p ?o WHERE {{ {pattern} }}"):  # type: ignore[misc]
+        merged.add((s, p, o))
+    return merged
 
 
 def _text(graph: Graph, subject: Node, predicate: URIRef) -> str | None:

@@ -102,7 +102,7 @@
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },
     nodes: { font: { size: 15, face: "system-ui, DejaVu Sans, Arial, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
-    edges: { width: 1.4, selectionWidth: 2, font: { size: 11, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" } }
+    edges: { width: 1.4, selectionWidth: 2, font: { size: 12, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" } }
   });
 
   var kg = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null };

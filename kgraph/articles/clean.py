@@ -138,7 +138,7 @@ def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:
     return line, None
 
 
-def clean_text(raw: str, cues: ArticleCues | None = None) -> CleanText:
+def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None = None) -> CleanText:
     """Split pasted article text into title, authors, outlet and body.
 
     Parameters
@@ -147,6 +147,8 @@ def clean_text(raw: str, cues: ArticleCues | None = None) -> CleanText:
         The text as read from a file, feed item or JSON line (any string).
     cues
         The article-shape cues; default: all ``*.article.yaml`` lexicons.
+    title
+        The title when known from metadata: a first line repeating it is taken as the title.
 
     Returns
     -------
@@ -166,9 +168,13 @@ def clean_text(raw: str, cues: ArticleCues | None = None) -> CleanText:
     cues = cues or load_article_cues()
     lines = [line for line in normalize_text(raw).split("\n")
              if line and not _is_related(line, cues) and line.casefold() not in cues.drop_lines]
-    title = None
-    if len(lines) > 1 and parse_byline(lines[0], cues) is None and parse_byline(lines[1], cues):
+    known = normalize_text(title or "").casefold()
+    if lines and known and lines[0].casefold() == known:
         title = lines.pop(0)
+    elif len(lines) > 1 and parse_byline(lines[0], cues) is None and parse_byline(lines[1], cues):
+        title = lines.pop(0)
+    else:
+        title = None
     authors: list[str] = []
     body: list[str] = []
     for i, line in enumerate(lines):
@@ -180,5 +186,7 @@ def clean_text(raw: str, cues: ArticleCues | None = None) -> CleanText:
     outlet = None
     if body:
         body[0], outlet = split_dateline(body[0], cues)
+        if _is_related(body[0], cues):  # "KONTAN.CO.ID - Baca Juga: ..."
+            body.pop(0)
     return CleanText(text="\n".join(body), title=title,
                      authors=tuple(dict.fromkeys(authors)), outlet=outlet)

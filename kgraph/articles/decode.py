@@ -44,7 +44,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _WESTERN = ("cp1252", "latin_1")  # tried first: the legacy encodings of id/en news pages
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
-_INVALID_UTF8_SHARE = 0.01  # mostly-UTF-8 data with a few stray bytes stays UTF-8
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -78,11 +77,15 @@ def _has_binary_bytes(sample: bytes) -> bool:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when ``data`` has valid multi-byte UTF-8 and only a few invalid bytes."""
+    """True when ``data`` has at least as many valid multi-byte UTF-8 characters as bad bytes.
+
+    Legacy-encoded text (cp1252, latin-1) almost never forms valid multi-byte UTF-8 by chance,
+    so UTF-8 text with a few stray bytes (a truncated copy, a mixed concatenation) stays UTF-8.
+    """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    return multibyte > bad and bad <= len(data) * _INVALID_UTF8_SHARE
+    return multibyte >= max(bad, 1)
 
 
 def decode_bytes(data: bytes, path: object) -> str:

@@ -38,6 +38,7 @@ FORMATS: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
+_BOILERPLATE_XPATH = ("//nav", "//footer", "//aside")  # page furniture, never article text
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "tr", "section", "article", "header", "footer", "pre"}
 
@@ -56,7 +57,7 @@ def sniff_format(path: Path, text: str) -> str | None:
     'jsonl'
     """
     by_suffix = FORMATS.get(path.suffix.lower())
-    if by_suffix and by_suffix != "feed":
+    if by_suffix and path.suffix.lower() not in ("", ".xml"):
         return by_suffix
     head = text.lstrip()[:2000].lower()
     if re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
@@ -139,9 +140,10 @@ def read_html(path: Path, text: str) -> Iterator[RawArticle | InputError]:
 
     try:
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                               include_tables=False, include_images=False)
-    except (ValueError, TypeError, AttributeError) as error:  # trafilatura's parse failures
-        yield InputError(path, f"cannot parse HTML: {error}")
+                                               include_tables=False, include_images=False,
+                                               prune_xpath=list(_BOILERPLATE_XPATH))
+    except Exception as error:  # noqa: BLE001 - any parser failure is this file's problem only
+        yield InputError(path, f"cannot parse HTML: {type(error).__name__}: {error}".splitlines()[0])
         return
     found: dict[str, Any] = document.as_dict() if document is not None else {}
     body = found.get("text") or ""
@@ -169,7 +171,11 @@ def read_feed(path: Path, text: str) -> Iterator[RawArticle | InputError]:
     """An RSS or Atom feed: each item is an article (its content, else its summary)."""
     import feedparser
 
-    feed = feedparser.parse(text.encode("utf-8"))
+    try:
+        feed = feedparser.parse(text.encode("utf-8"))
+    except Exception as error:  # noqa: BLE001 - any parser failure is this file's problem only
+        yield InputError(path, f"cannot parse feed: {type(error).__name__}: {error}".splitlines()[0])
+        return
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)
         yield InputError(path, f"not an RSS/Atom feed with items"

@@ -153,7 +153,7 @@ def build_article(article_id: str, raw_text: str, meta: Meta, source: str) -> Ar
     InputError
         The text has no body once bylines and related headlines are removed.
     """
-    cleaned = clean_text(raw_text)
+    cleaned = clean_text(raw_text, title=meta.title)
     if not cleaned.text:
         raise InputError(source, "no article text (only a title, byline or related headlines)")
     found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors)

@@ -1,0 +1,123 @@
+"""The cleaner: bylines, datelines, related headlines, normalization, and the cue lexicons."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgraph.articles.clean import clean_text, normalize_text, parse_byline
+from kgraph.articles.cues import load_article_cues, parse_article_cues
+from kgraph.errors import LexiconError
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Penulis: Rudi Hartono", ("Rudi Hartono",)),
+    ("Reporter: Sari Wulandari | Editor: Dodi Prasetyo", ("Sari Wulandari", "Dodi Prasetyo")),
+    ("By Tom Alder and Mia Chen", ("Tom Alder", "Mia Chen")),
+    ("By Tom Alder, Mia Chen & Ravi Iyer", ("Tom Alder", "Mia Chen", "Ravi Iyer")),
+    ("BY TOM ALDER", ("TOM ALDER",)),
+    ("Penulis: Ayu Lestari dan Bima Sakti", ("Ayu Lestari", "Bima Sakti")),
+    ("Written by Grace O'Neil", ("Grace O'Neil",)),
+])
+def test_byline_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(line, load_article_cues()) == authors
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the year, sales fell.",
+    "Oleh karena itu, perusahaan memangkas biaya.",
+    "Editor: this is not a name at all, just a sentence about the editor role.",
+    "Bylines are hard to parse",
+    "Penulis buku itu kini menjabat CEO.",
+])
+def test_not_a_byline(line: str) -> None:
+    assert parse_byline(line, load_article_cues()) is None
+
+
+@pytest.mark.parametrize("first, body, outlet", [
+    ("KONTAN.CO.ID - Di tengah kekacauan itu.", "Di tengah kekacauan itu.", "KONTAN.CO.ID"),
+    ("WARTANIAGA.ID - JAKARTA. Pendiri Bukalapak mundur.", "Pendiri Bukalapak mundur.", "WARTANIAGA.ID"),
+    ("LENSABISNIS.COM, JAKARTA — Ruangguru melakukan PHK.", "Ruangguru melakukan PHK.", "LENSABISNIS.COM"),
+    ("Bisnis.com, JAKARTA — Startup itu tutup.", "Startup itu tutup.", "Bisnis.com"),
+    ("JAKARTA, KOMPAS.com - Startup itu tutup.", "Startup itu tutup.", "KOMPAS.com"),
+    ("JAKARTA - Startup itu tutup.", "Startup itu tutup.", None),
+    ("MENLO PARK, Calif. (The Ledger Wire) — Apps came back.", "Apps came back.", "The Ledger Wire"),
+    ("SAN FRANCISCO (Bitstream News) — Unity said.", "Unity said.", "Bitstream News"),
+    ("LONDON, Jan 3 (Wire Service) - Shares fell.", "Shares fell.", "Wire Service"),
+    ("NEW YORK — Shares fell.", "Shares fell.", None),
+    ("Node.js - the runtime - got faster.", "Node.js - the runtime - got faster.", None),
+    ("OpenAI (the lab) — said more.", "OpenAI (the lab) — said more.", None),
+])
+def test_dateline(first: str, body: str, outlet: str | None) -> None:
+    cleaned = clean_text(first + "\nSecond paragraph.")
+    assert cleaned.text == body + "\nSecond paragraph."
+    assert cleaned.outlet == outlet
+
+
+def test_dateline_only_on_first_body_line() -> None:
+    cleaned = clean_text("Intro line.\nJAKARTA - later line stays as it is.")
+    assert cleaned.text == "Intro line.\nJAKARTA - later line stays as it is."
+
+
+@pytest.mark.parametrize("cue", ["Baca Juga:", "Baca juga:", "BACA JUGA:", "Read also:",
+                                 "Related:", "Read more:", "• Baca Juga:"])
+def test_related_lines_contribute_nothing(cue: str) -> None:
+    cleaned = clean_text(f"Acme fired Jo.\n{cue} Zeta hires Max as CEO\nJo left.")
+    assert cleaned.text == "Acme fired Jo.\nJo left."
+    assert "Zeta" not in cleaned.text and "Zeta" not in (cleaned.title or "")
+
+
+def test_trailing_editor_line_becomes_author() -> None:
+    cleaned = clean_text("Acme fired Jo.\nJo left.\nEditor: Noverius Laoli")
+    assert cleaned.text == "Acme fired Jo.\nJo left."
+    assert cleaned.authors == ("Noverius Laoli",)
+
+
+def test_by_line_later_in_body_is_prose() -> None:
+    cleaned = clean_text("Acme fired Jo.\nJo left.\nMore text here.\nBy Monday Acme Rehired Jo")
+    assert cleaned.text.endswith("By Monday Acme Rehired Jo")
+
+
+def test_known_title_repeated_in_text_is_removed() -> None:
+    cleaned = clean_text("Acme fires Jo\nAcme fired Jo on Monday.", title="Acme fires Jo")
+    assert (cleaned.title, cleaned.text) == ("Acme fires Jo", "Acme fired Jo on Monday.")
+
+
+def test_normalize_keeps_paragraphs_and_drops_junk() -> None:
+    raw = "  First\u00a0 paragraph.\r\n\r\n\x00Second\u200b one.\u2028Third\tone.\x0c"
+    assert normalize_text(raw) == "First paragraph.\nSecond one.\nThird one."
+
+
+def test_shipped_lexicons_load() -> None:
+    cues = load_article_cues()
+    assert "penulis:" in cues.byline_cues and "by" in cues.byline_cues
+    assert {"baca juga:", "read also:", "related:"} <= set(cues.related)
+    assert len(cues.datelines) >= 4
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"relatd": []}, "unknown key 'relatd'"),
+    ({"related": "Read also:"}, "related: expected a list"),
+    ({"datelines": ["(unclosed"]}, "datelines[0]: invalid pattern"),
+    ({"datelines": ["(?P<city>X)"]}, "unknown group 'city'"),
+    ({"byline": {"cues": ["By"], "header_only": ["Oleh"]}}, "'oleh' is not in byline.cues"),
+    ([1, 2], "expected a mapping"),
+])
+def test_bad_lexicon_names_file_and_entry(data: object, message: str) -> None:
+    with pytest.raises(LexiconError, match="xx.article.yaml") as caught:
+        parse_article_cues(data, "xx.article.yaml")
+    assert message in str(caught.value)
+
+
+def test_custom_lexicon_folder(tmp_path: Path) -> None:
+    (tmp_path / "xx.article.yaml").write_text(
+        "lang: xx\nrelated: ['Lue myös:']\nbyline: {cues: ['Kirjoittaja:']}\n", encoding="utf-8")
+    cues = load_article_cues(tmp_path)
+    cleaned = clean_text("Kirjoittaja: Aino Virtanen\nAcme fired Jo.\nLue myös: Other", cues)
+    assert (cleaned.authors, cleaned.text) == (("Aino Virtanen",), "Acme fired Jo.")
+
+
+def test_invalid_yaml_is_a_lexicon_error(tmp_path: Path) -> None:
+    (tmp_path / "xx.article.yaml").write_text("related: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"xx\.article\.yaml: invalid YAML"):
+        load_article_cues(tmp_path)

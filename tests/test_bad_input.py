@@ -1,0 +1,162 @@
+"""Bad input never crashes a run: each unreadable file or line is one named error, the rest is read.
+
+Library level (``iter_articles``); the command-level exit codes are tested through the CLI
+below once its commands exist.
+"""
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kgraph.articles import iter_articles, read_article
+from kgraph.errors import InputError
+from kgraph.models import Article
+
+DATA = Path(__file__).parent / "data" / "articles_bad"
+GOOD = "Harbor Robotics names new CEO\nBy Tom Alder\nPORTLAND, Ore. (Valley Ledger) — Harbor Robotics hired Lena Ortiz.\n"
+
+
+def split(paths: list[Path]) -> tuple[list[Article], list[InputError]]:
+    items = list(iter_articles(paths))
+    return ([i for i in items if isinstance(i, Article)],
+            [i for i in items if isinstance(i, InputError)])
+
+
+def one_error(path: Path) -> str:
+    articles, errors = split([path])
+    assert articles == [] and len(errors) == 1
+    message = str(errors[0])
+    assert "\n" not in message and message.startswith(str(path))
+    return message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert one_error(tmp_path / "empty.txt") == f"{tmp_path / 'empty.txt'}: empty file"
+
+
+def test_whitespace_only_file_is_empty() -> None:
+    assert one_error(DATA / "blank.txt").endswith(": empty file")
+
+
+def test_png_image() -> None:
+    assert one_error(DATA / "photo.png").endswith(": binary file (PNG image)")
+
+
+def test_zip_saved_as_txt(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "Acme fired Jo.")
+    (tmp_path / "story.txt").write_bytes(buffer.getvalue())
+    assert one_error(tmp_path / "story.txt").endswith(": binary file (zip archive)")
+
+
+def test_cp1252_article_decoded() -> None:
+    [article] = read_article(DATA / "cp1252.txt")
+    assert article.title == "Café Lumière hires a new chief executive"
+    assert article.authors == ("Chloé Martin",)
+    assert article.text.startswith("“We are delighted,” said the board of Café Lumière")
+    assert "André Dubois" in article.text
+
+
+def test_invalid_utf8_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Perusahaan Café Nusa menunjuk direktur baru.".encode("utf-8") + b"\xc3\x28 lagi.")
+    [article] = read_article(path)
+    assert article.text.startswith("Perusahaan Café Nusa menunjuk direktur baru.")
+
+
+def test_html_page() -> None:
+    [article] = read_article(DATA / "news-page.html")
+    assert article.publisher == "Northwind Tech Times" and "Most read" not in article.text
+
+
+def test_five_megabyte_article(tmp_path: Path) -> None:
+    paragraph = "Harbor Robotics hired Lena Ortiz as chief executive after Sam Reed resigned.\n"
+    path = tmp_path / "big.txt"
+    path.write_text(GOOD + paragraph * (5_000_000 // len(paragraph)), encoding="utf-8")
+    start = time.perf_counter()
+    [article] = read_article(path)
+    assert time.perf_counter() - start < 20
+    assert len(article.text) > 4_900_000 and article.lang == "en" and article.authors == ("Tom Alder",)
+
+
+def test_jsonl_with_a_malformed_line() -> None:
+    articles, errors = split([DATA / "articles.jsonl"])
+    assert len(articles) == 2
+    assert [str(e).split(": ", 1)[1].split(":")[0] for e in errors] == ["line 2"]
+
+
+def test_rss_and_atom_feeds() -> None:
+    articles, errors = split([DATA / "tech-feed.rss", DATA / "tech-feed.atom"])
+    assert errors == [] and len(articles) == 4
+    assert {a.publisher for a in articles} == {"Kabar Teknologi Harian", "Circuit Notes"}
+
+
+def test_vietnamese_article_detected() -> None:
+    [article] = read_article(DATA / "vietnamese.txt")
+    assert article.lang == "vi"
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    assert one_error(missing) == f"{missing}: no such file or directory"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root reads files whatever their mode; the monkeypatched test covers it")
+def test_unreadable_file_real_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(GOOD)
+    path.chmod(0)
+    try:
+        assert one_error(path) == f"{path}: permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(GOOD)
+    (tmp_path / "fine.txt").write_text(GOOD)
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(file) == secret:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    articles, errors = split([tmp_path])
+    assert [a.id for a in articles] == ["fine"]
+    assert [str(e) for e in errors] == [f"{secret}: permission denied"]
+
+
+def test_folder_mixing_everything(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    shutil.copytree(DATA, folder)
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "good.json").write_text('{"published": "2024-05-07"}')
+    articles, errors = split([folder, tmp_path / "missing-folder"])
+    reasons = sorted(str(e).removeprefix(str(folder) + os.sep) for e in errors)
+    assert reasons == sorted([
+        "archive.txt: binary file (zip archive)",
+        "articles.jsonl: line 2: invalid JSON: Unterminated string starting at (column 34)",
+        "blank.txt: empty file",
+        "empty.txt: empty file",
+        "photo.png: binary file (PNG image)",
+        f"{tmp_path / 'missing-folder'}: no such file or directory",
+    ])
+    by_id = {a.id: a for a in articles}
+    assert len(by_id) == len(articles) == 10
+    assert by_id["good"].published.isoformat() == "2024-05-07"
+    assert by_id["vietnamese"].lang == "vi" and by_id["cp1252"].authors == ("Chloé Martin",)
+    assert {a.lang for a in articles} == {"en", "id", "vi"}

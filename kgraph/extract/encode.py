@@ -55,16 +55,21 @@ class TitleLexicon:
     synonyms: dict[str, str]  # colloquial title -> the role name to report ("bos" -> "CEO")
 
     def match(self, words: Sequence[str], i: int) -> tuple[int, bool] | None:
-        """End index and executive flag of a title starting at ``words[i]``, if any."""
+        """End index and executive flag of the longest title starting at ``words[i]``, if any.
+
+        A title is modifier words, a head phrase, then modifier words ("senior vice president",
+        "direktur digital bisnis").
+        """
         j = i
         while j < len(words) and words[j] in self.modifiers:
             j += 1
-        for head in self.heads:
-            if tuple(words[j:j + len(head)]) == head:
-                end = j + len(head)
-                while end < len(words) and words[end] in self.modifiers and words[end] not in ("of",):
-                    end += 1
-                return end, " ".join(head) in self.executive
+        for k in range(j, i - 1, -1):  # the head may itself be a modifier word ("executive")
+            for head in self.heads:
+                if tuple(words[k:k + len(head)]) == head:
+                    end = k + len(head)
+                    while end < len(words) and words[end] in self.modifiers:
+                        end += 1
+                    return end, " ".join(head) in self.executive
         return None
 
 
@@ -109,6 +114,9 @@ class Encoder:
                 item = Item("entity", ent.text, ent.start_char, ent.end_char, ent.start, ent.end,
                             name=ent.kb_id_ or ent.text, type=ent.label_)
                 i = ent.end
+            elif doc[i].is_space:
+                i += 1
+                continue
             else:
                 item = self._reference(doc, words, i, sent.end, history, counts) or self._title(doc, words, i, sent.end)
                 if item is None:

@@ -14,8 +14,9 @@ A pattern is a space-separated list of pattern items:
     organization), captured as slot ``r``;
 ``word``, ``<stem>``, ``di<stem>``, ``found*``
     a token by surface form, by stem, by prefix + stem, or by surface prefix;
-``a|b|<c>``
-    alternatives; a trailing ``?`` makes the item optional;
+``a|b|<c>|<step>+down``
+    alternatives (``+`` joins the words of a multi-word alternative); a trailing ``?`` makes
+    the item optional;
 ``...`` / ``..3``
     a gap of up to 6 (or 3) tokens, matched as short as possible.
 
@@ -72,7 +73,8 @@ def _item(item: str, seen: set[str]) -> str:
             seen.add(slot)
             body = f"(?P<{slot}>⟦[{letters}]\\d+⟧) "
     else:
-        body = "(?:" + "|".join(_word(alt) for alt in item.lower().split("|")) + ") "
+        alts = item.lower().split("|")
+        body = "(?:" + "|".join(" ".join(_word(w) for w in alt.split("+")) for alt in alts) + ") "
     return f"(?:{body})?" if optional else body
 
 

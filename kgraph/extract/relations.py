@@ -259,8 +259,10 @@ class RelationExtractor:
         items = m.sentence.items
         orgs = [it for it in items if it.kind == "entity" and it.type == "Organization" and it.name != other]
         before = [it for it in orgs if items.index(it) < m.start]
-        if policy == "context_org" and (before or orgs):
-            return (before[-1] if before else orgs[0]).name
+        if policy == "context_org" and before:
+            return before[0].name
+        if policy == "sentence_org" and orgs:
+            return (before or orgs)[0].name
         if other and other in employer:
             return employer[other]
         entity = members.get(other) if other else None

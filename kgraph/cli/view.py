@@ -61,7 +61,7 @@ def render_command(
         raise UsageError("--depth needs --focus")
     path = write_html(G, out, title=title, size_by=size_by, focus=focus)
     console.print(f"wrote {path}: {G.number_of_nodes()} entities, {G.number_of_edges()} claims",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("render-bench")
@@ -82,5 +82,5 @@ def render_bench_command(
         f"python (layout + page): {result.python_seconds:.2f} s\n"
         f"chromium, navigation to stable and drawn: {result.browser_seconds:.2f} s "
         f"({result.browser_nodes} nodes, {result.browser_edges} edges in the page)",
-        markup=False, highlight=False,
+        markup=False, highlight=False, soft_wrap=True,
     )

@@ -1,0 +1,260 @@
+"""SPARQL questions over the graph: load a ``.rq`` file (or query text), bind safely, run.
+
+A query is parsed once: Oxigraph's parser checks the syntax (its errors carry an exact line and
+column), then rdflib's ``prepareQuery`` compiles it for in-memory graphs. ``--bind name=value``
+values become RDF terms passed as ``initBindings`` (Oxigraph substitutions), never spliced into
+the query text, so ``x" } ; DROP ALL ; #`` is just a string literal.
+
+>>> q = parse_query('SELECT ?who WHERE { ?who a schema:Person }', "demo")
+>>> sorted(q.variables)
+['who']
+>>> parse_bindings(["who=<https://kgraph.dev/id/person/jo>"], q)["who"]
+rdflib.term.URIRef('https://kgraph.dev/id/person/jo')
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.term import Identifier, Node
+
+from kgraph.errors import QueryError, UsageError
+from kgraph.rdf.vocab import PREFIXES
+
+__all__ = ["QUERY_DIR", "QueryInfo", "PreparedQuery", "parse_header", "load_query", "parse_query",
+           "parse_bindings", "run_query"]
+
+QUERY_DIR = Path("queries")
+"""Where ``kgraph query NAME`` looks for ``NAME.rq`` (relative to the working directory)."""
+
+_HEADER = re.compile(r"^#\s*(title|question|params)\s*:\s*(.*)$", re.I)
+_OX_ERROR = re.compile(r"error at (\d+):(\d+): ([^\n]*)")
+_PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
+_BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """The header comment of a ``.rq`` file: ``# title:``, ``# question:``, ``# params:``."""
+
+    title: str = ""
+    question: str = ""
+    params: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A parsed query: its text, where it came from, header, rdflib form and variable names."""
+
+    text: str
+    source: str
+    info: QueryInfo
+    compiled: Query
+    variables: frozenset[str]
+
+    @property
+    def bindable(self) -> frozenset[str]:
+        """Variables ``--bind`` may set: a SELECT's result variables, else all variables.
+
+        Oxigraph only pre-binds projected variables, so binding another one would behave
+        differently on the store and on a graph file.
+        """
+        projected = self.compiled.algebra.get("PV") if self.kind == "SelectQuery" else None
+        return frozenset(str(v) for v in projected) if projected else self.variables
+
+    @property
+    def kind(self) -> str:
+        """``SelectQuery``, ``AskQuery``, ``ConstructQuery`` or ``DescribeQuery``."""
+        return str(self.compiled.algebra.name)
+
+
+def parse_header(text: str) -> QueryInfo:
+    """Read the leading comment block of a query.
+
+    A field may continue on following comment lines; ``params`` lists ``?name`` variables
+    (``none`` for no parameters).
+
+    Examples
+    --------
+    >>> info = parse_header("# title: Firings\\n# question: Who fired whom,\\n#   and when?\\n"
+    ...                     "# params: ?orgName (optional)\\nSELECT * {}")
+    >>> info.title, info.question, info.params
+    ('Firings', 'Who fired whom, and when?', ('orgName',))
+    """
+    fields: dict[str, str] = {}
+    current = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        match = _HEADER.match(stripped)
+        if match:
+            current = match.group(1).lower()
+            fields[current] = match.group(2).strip()
+        elif current is not None and stripped.lstrip("#").strip():
+            fields[current] += " " + stripped.lstrip("#").strip()
+    params = tuple(re.findall(r"[?$](\w+)", fields.get("params", "")))
+    return QueryInfo(fields.get("title", ""), fields.get("question", ""), params)
+
+
+def load_query(spec: str | Path, *, query_dir: Path = QUERY_DIR) -> PreparedQuery:
+    """Load and parse a query from a file path, a name in ``query_dir``, or query text.
+
+    ``spec`` is a file if such a file exists; else ``query_dir/<spec>.rq`` if ``spec`` is a
+    bare name (``fired``); else it is taken as SPARQL text.
+
+    Raises
+    ------
+    UsageError
+        ``spec`` looks like a ``.rq`` path but no such file exists.
+    QueryError
+        The query is not valid SPARQL (the message gives line and column).
+    """
+    text_spec = str(spec)
+    path = Path(text_spec)
+    if "\n" not in text_spec and len(text_spec) < 4096:
+        named = query_dir / f"{text_spec}.rq"
+        if path.is_file():
+            return parse_query(_read(path), str(path))
+        if re.fullmatch(r"[\w-]+", text_spec) and named.is_file():
+            return parse_query(_read(named), str(named))
+        if text_spec.endswith(".rq"):
+            raise UsageError(f"{text_spec}: no such query file")
+    return parse_query(text_spec, "query")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot be read ({error})") from None
+
+
+def parse_query(text: str, source: str = "query") -> PreparedQuery:
+    """Check and compile SPARQL ``text``; ``source`` names it in error messages.
+
+    Raises
+    ------
+    QueryError
+        With the line and column of the first syntax error, or rdflib's reason.
+
+    Examples
+    --------
+    >>> parse_query("SELECT ?x WHERE {\\n  ?x ?y \\n}", "bad.rq")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: bad.rq: invalid SPARQL at line 3, column 2: expected OPTIONAL
+    """
+    try:
+        ox.Store().query(text, prefixes=PREFIXES)  # parse only: solutions are never iterated
+    except SyntaxError as error:
+        message = str(getattr(error, "msg", error))
+        match = _OX_ERROR.search(message)
+        if match:
+            line, column, reason = match.groups()
+            reason = reason if len(reason) <= 80 else reason[:77] + "..."
+            raise QueryError(f"{source}: invalid SPARQL at line {line}, column {column}: {reason}") from None
+        raise QueryError(f"{source}: invalid SPARQL: {message.splitlines()[0]}") from None
+    try:
+        compiled = prepareQuery(text, initNs=PREFIXES)
+    except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception for some errors
+        line, column = getattr(error, "lineno", None), getattr(error, "col", None)
+        where = f" at line {line}, column {column}" if line else ""
+        reason = str(getattr(error, "msg", error)).splitlines()[0]
+        raise QueryError(f"{source}: invalid SPARQL{where}: {reason}") from None
+    variables = frozenset(str(v) for v in compiled.algebra.get("_vars", ()) if not str(v).startswith("__"))
+    return PreparedQuery(text, source, parse_header(text), compiled, variables)
+
+
+def parse_bindings(pairs: Iterable[str], query: PreparedQuery) -> dict[str, Identifier]:
+    """Turn ``name=value`` strings into RDF terms for the query's variables.
+
+    ``<iri>`` and ``prefix:local`` (a kgraph prefix) become IRIs; integers, decimals and ISO
+    dates become typed literals; anything else, or a value in double quotes, is a plain string.
+
+    Raises
+    ------
+    QueryError
+        A pair has no ``=``, names a variable the query does not have, or gives a bad IRI.
+
+    Examples
+    --------
+    >>> q = parse_query("SELECT ?name ?n WHERE { ?x schema:name ?name }")
+    >>> parse_bindings(['name=x" } ; DROP ALL ; #'], q)["name"]
+    rdflib.term.Literal('x" } ; DROP ALL ; #')
+    >>> parse_bindings(["name=person:dara-quinn"], q)["name"]
+    rdflib.term.URIRef('https://kgraph.dev/id/person/dara-quinn')
+    """
+    bindings: dict[str, Identifier] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise QueryError(f"--bind {pair!r}: expected name=value")
+        if name not in query.bindable:
+            known = ", ".join("?" + v for v in sorted(query.bindable)) or "none"
+            raise QueryError(f"--bind {name}: {query.source} has no result variable ?{name} "
+                             f"(it has {known})")
+        bindings[name] = _term(value, name)
+    return bindings
+
+
+def _term(value: str, name: str) -> Identifier:
+    if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
+        return Literal(value[1:-1])
+    if value.startswith("<") and value.endswith(">"):
+        iri = value[1:-1]
+        if not iri or _BAD_IRI.search(iri):
+            raise QueryError(f"--bind {name}: {value!r} is not a valid IRI")
+        return URIRef(iri)
+    prefixed = _PREFIXED.match(value)
+    if prefixed and prefixed.group(1) in PREFIXES:
+        return URIRef(PREFIXES[prefixed.group(1)] + prefixed.group(2))
+    if _INTEGER.match(value):
+        return Literal(int(value))
+    if _DECIMAL.match(value):
+        return Literal(Decimal(value))
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
+
+
+def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None) -> Result:
+    """Run a parsed query on a dataset (rdflib in memory, Oxigraph-backed, or an endpoint).
+
+    Stores with their own SPARQL engine (Oxigraph, a remote endpoint) get the query text and
+    the bindings as substitutions; an in-memory rdflib graph runs the compiled query.
+
+    Raises
+    ------
+    QueryError
+        The engine rejects the query or fails while running it.
+    """
+    init = {Variable(k): v for k, v in (bindings or {}).items()}
+    native = isinstance(getattr(dataset, "store", None), (OxigraphStore, SPARQLStore))
+    try:
+        if native:
+            return dataset.query(query.text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
+        return dataset.query(query.compiled, initBindings=init)  # type: ignore[attr-defined]
+    except QueryError:
+        raise
+    except (SyntaxError, ValueError, TypeError, NotImplementedError) as error:
+        reason = str(getattr(error, "msg", error)).splitlines()[0]
+        raise QueryError(f"{query.source}: the query failed: {reason}") from None
+

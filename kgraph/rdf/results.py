@@ -1,0 +1,122 @@
+"""SPARQL results as people and tools read them: a table, or the W3C JSON, CSV and TSV formats.
+
+JSON follows "SPARQL 1.1 Query Results JSON Format", CSV and TSV follow "SPARQL 1.1 Query
+Results CSV and TSV Formats" (CSV: plain values, CRLF line ends; TSV: ``?var`` header and
+values in Turtle syntax).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kgraph.errors import UsageError
+from kgraph.rdf.vocab import PREFIXES
+
+__all__ = ["FORMATS", "result_rows", "short_term", "format_result"]
+
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+_LOCAL = re.compile(r"^[\w.-]*$")
+
+
+def result_rows(result: Result) -> tuple[list[str], list[list[Node | None]]]:
+    """The variable names and rows of a SELECT result (None where a variable is unbound)."""
+    names = [str(v) for v in (result.vars or [])]
+    rows = [[row.get(Variable(n)) if hasattr(row, "get") else row[i] for i, n in enumerate(names)]
+            for row in result]
+    return names, rows
+
+
+def short_term(node: Node | None) -> str:
+    """A term as a person reads it: IRIs with a kgraph prefix, literals as their text.
+
+    Examples
+    --------
+    >>> short_term(URIRef("https://kgraph.dev/id/person/dara-quinn"))
+    'person:dara-quinn'
+    >>> short_term(Literal("2024-05-13", datatype=XSD.date)), short_term(None)
+    ('2024-05-13', '')
+    """
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if node.startswith(namespace) and _LOCAL.match(node[len(namespace):]):
+                return f"{prefix}:{node[len(namespace):]}"
+    return str(node)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """A result in a W3C SPARQL 1.1 results format: ``json``, ``csv`` or ``tsv``.
+
+    ASK results give ``true``/``false`` in csv/tsv; CONSTRUCT/DESCRIBE results give Turtle
+    (JSON-LD for ``json``).
+
+    Raises
+    ------
+    UsageError
+        ``fmt`` is not json, csv or tsv.
+    """
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")  # type: ignore[union-attr]
+    if fmt == "json":
+        if result.type == "ASK":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2)
+        names, rows = result_rows(result)
+        bindings = [{n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]
+        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=2)
+    if fmt not in ("csv", "tsv"):
+        raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
+    if result.type == "ASK":
+        return "true\n" if result.askAnswer else "false\n"
+    names, rows = result_rows(result)
+    if fmt == "tsv":
+        lines = ["\t".join("?" + n for n in names)]
+        lines += ["\t".join("" if v is None else _tsv_term(v) for v in row) for row in rows]
+        return "\n".join(lines) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(names)
+    writer.writerows([["" if v is None else _csv_term(v) for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+def _json_term(node: Node) -> dict[str, str]:
+    if isinstance(node, URIRef):
+        return {"type": "uri", "value": str(node)}
+    if isinstance(node, BNode):
+        return {"type": "bnode", "value": str(node)}
+    term = {"type": "literal", "value": str(node)}
+    if isinstance(node, Literal) and node.language:
+        term["xml:lang"] = node.language
+    elif isinstance(node, Literal) and node.datatype and node.datatype != XSD.string:
+        term["datatype"] = str(node.datatype)
+    return term
+
+
+def _csv_term(node: Node) -> str:
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    assert isinstance(node, Literal)
+    text = f'"{str(node).translate(_TSV_ESCAPES)}"'
+    if node.language:
+        return f"{text}@{node.language}"
+    if node.datatype and node.datatype != XSD.string:
+        return f"{text}^^<{node.datatype}>"
+    return text

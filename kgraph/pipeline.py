@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from spacy.language import Language
+
 from kgraph.errors import InputError
 from kgraph.extract import extract_article, prediction_rows
 from kgraph.extract.rules import available_languages
@@ -38,6 +40,12 @@ class Extractor:
         self._with_rules = NlpCache(gazetteers=gazetteers, model=model)
         self._names_only = NlpCache(gazetteers=gazetteers, model=model, relations=False)
         self._rule_languages = set(available_languages())
+
+    def nlp_for(self, article: Article) -> Language:
+        """The pipeline that :meth:`extract` uses for ``article``."""
+        lang = article.lang or self.default_lang
+        cache = self._with_rules if lang in self._rule_languages else self._names_only
+        return cache.get(lang)
 
     def extract(self, article: Article) -> Extraction:
         """Entities and relations of one article.

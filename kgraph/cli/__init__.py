@@ -12,5 +12,7 @@ from kgraph.cli.app import app, main
 from kgraph.cli import eval as _eval  # noqa: F401,E402  kgraph eval
 from kgraph.cli import store as _store  # noqa: F401,E402  kgraph ingest, remove, bench
 from kgraph.cli import view as _view  # noqa: F401,E402  kgraph render, render-bench
+from kgraph.cli import articles as _articles  # noqa: F401,E402  kgraph read
+from kgraph.cli import extract as _extract  # noqa: F401,E402  kgraph extract, explain
 
 __all__ = ["app", "main"]

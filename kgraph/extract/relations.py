@@ -100,8 +100,23 @@ class RelationExtractor:
             encoded = self.encoder.encode(sent, history, counts)
             dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
-        doc._.kg_relations = merge_relations(self._to_relations(doc, matches))
+        relations = self._demote_left_posts(self._to_relations(doc, matches))
+        doc._.kg_relations = merge_relations(relations)
         return doc
+
+    def _demote_left_posts(self, relations: list[Relation]) -> list[Relation]:
+        """A post held at an organization the person was fired from or left is a former post,
+        unless the sentence says it is kept ("tetap", "remains")."""
+        gone = {(r.subject if r.relation == "resigned" else r.object, r.object if r.relation == "resigned" else r.subject)
+                for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
+        keeps = self.lexicon.status.get("kept", frozenset())
+        out = []
+        for r in relations:
+            if r.relation == "holdsPosition" and r.status == "current" and (r.subject, r.object) in gone \
+                    and not any(w.lower().strip(".,") in keeps for w in r.evidence.split()):
+                r = replace(r, status="former")
+            out.append(r)
+        return out
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = Path(path)

@@ -1,0 +1,97 @@
+"""``kgraph extract`` and ``kgraph explain``: what the extractor finds, as data or per sentence."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kgraph.cli.app import app, console, err_console
+from kgraph.errors import InputError, UsageError
+
+__all__ = ["extract_command", "explain_command", "check_paths"]
+
+GAZETTEER_HELP = "Your own gazetteer file (YAML, same format as kgraph/lexicons/gazetteer.yaml); repeatable."
+MODEL_HELP = "An installed spaCy pipeline (name or folder) whose named entities are added."
+
+
+def check_paths(paths: list[Path]) -> list[Path]:
+    """The paths that exist; each missing one is reported on stderr (the caller exits 2 at the end)."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False)
+    return [p for p in paths if p.exists()]
+
+
+def _extractor(gazetteer: list[Path], model: Optional[str]):
+    from kgraph.pipeline import Extractor
+
+    for path in gazetteer:
+        if not path.is_file():
+            raise UsageError(f"{path}: gazetteer file not found")
+    return Extractor(gazetteers=gazetteer, model=model)
+
+
+@app.command("extract")
+def extract_command(
+    paths: list[Path] = typer.Argument(..., help="Article files and folders."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (the prediction format of SCHEMA.md) or table."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
+    gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
+    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+) -> None:
+    """Print the entities and relations found in articles, one JSON object per line.
+
+    Example: kgraph extract news/ --format jsonl > pred.jsonl
+    """
+    from kgraph.articles import iter_articles
+    from kgraph.extract import prediction_rows
+    from kgraph.pipeline import extract_all
+
+    if fmt not in ("jsonl", "table"):
+        raise UsageError(f"--format {fmt!r}: use jsonl or table")
+    existing = check_paths(paths)
+    failed = 0
+    extractor = _extractor(gazetteer, model)
+    for item in extract_all(iter_articles(existing, lang=lang), extractor):
+        if isinstance(item, InputError):
+            failed += 1
+            err_console.print(f"kgraph: {item}", markup=False, highlight=False)
+            continue
+        for warning in item.warnings:
+            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False)
+        if fmt == "jsonl":
+            for row in prediction_rows(item):
+                typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            for r in item.relations:
+                console.print(f"{item.article.id}\t{r.subject}\t{r.relation}\t{r.object}\t{r.modality}"
+                              f"\t{r.role or ''}\t{r.status or ''}\t{r.date or ''}", markup=False, highlight=False)
+    if len(existing) < len(paths):
+        raise typer.Exit(2)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("explain")
+def explain_command(
+    article: Path = typer.Argument(..., help="One article file."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article (else detected)."),
+    gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
+    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+) -> None:
+    """Show, sentence by sentence, the entities found and the relations with the rule that fired.
+
+    Example: kgraph explain news/openai.txt
+    """
+    from kgraph.articles import iter_articles
+    from kgraph.extract.explain import explain_lines
+
+    if not article.exists():
+        raise UsageError(f"{article}: no such file")
+    extractor = _extractor(gazetteer, model)
+    for item in iter_articles([article], lang=lang):
+        if isinstance(item, InputError):
+            raise item
+        for line in explain_lines(item, extractor):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,44 @@
+"""``kgraph explain``: per sentence, the entities found and the relations with their rules."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kgraph.extract.article import extract_article
+from kgraph.models import Article
+
+if TYPE_CHECKING:
+    from kgraph.pipeline import Extractor
+
+__all__ = ["explain_lines"]
+
+
+def explain_lines(article: Article, extractor: "Extractor") -> Iterator[str]:
+    """Lines that show how ``article`` was read: sentence, entities, relations and rule ids."""
+    nlp = extractor.nlp_for(article)
+    extraction = extractor.extract(article)
+    doc = nlp.make_doc(article.text)
+    for name, component in nlp.pipeline:
+        if name != "kg_relations":
+            doc = component(doc)
+    yield f"{article.id} ({article.lang or '?'}; published {article.published or 'unknown'}; " \
+          f"publisher {article.publisher or 'unknown'}; authors {', '.join(article.authors) or 'unknown'})"
+    for warning in extraction.warnings:
+        yield f"warning: {warning}"
+    by_sentence: dict[int, list] = {}
+    for rel in extraction.relations:
+        by_sentence.setdefault(rel.start, []).append(rel)
+    for n, sent in enumerate(doc.sents, 1):
+        ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+        rels = by_sentence.get(sent.start_char, [])
+        if not ents and not rels:
+            continue
+        yield ""
+        yield f"[{n}] {sent.text.strip()}"
+        if ents:
+            shown = [f"{e.text} = {e.kb_id_} ({e.label_})" if e.kb_id_ and e.kb_id_ != e.text
+                     else f"{e.text} ({e.label_})" for e in ents]
+            yield "    entities: " + "; ".join(shown)
+        for r in rels:
+            extra = ", ".join(x for x in (r.role, r.status, r.date) if x)
+            yield (f"    {r.relation}: {r.subject} -> {r.object} [{r.modality}"
+                   f"{'; ' + extra if extra else ''}] rule {r.rule}, confidence {r.confidence:.2f}")

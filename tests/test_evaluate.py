@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph.errors import InputError
-from kgraph.evaluate import read_gold, role_words, score
+from kgraph.evaluate import read_gold, read_jsonl, role_words, score
 from kgraph.samples import gold_file
 
 from conftest import DATA_DIR
@@ -148,6 +148,23 @@ def test_cli_eval_malformed_gold_names_file_and_line(tmp_path):
     gold.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match="gold.jsonl:1: not valid JSON"):
         read_gold(gold)
+
+
+def test_cli_eval_extracts_articles_and_saves_predictions(tmp_path):
+    """Without --pred, kgraph extracts the gold's articles; the saved predictions score the same."""
+    gold_line = next(r for r in read_gold(gold_file()) if r["id"] == "en-quillstone-ceo-ousted")
+    lost = dict(gold_line, id="no-such-article", text_file="no-such-article.txt")
+    gold = _write(tmp_path / "gold.jsonl", [gold_line, lost])
+    saved = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["eval", str(gold), "--articles", str(gold_file().parent), "--json",
+                                 "--save-pred", str(saved)])
+    assert result.exit_code == 1  # one gold article has no file
+    assert "no article file for gold id 'no-such-article'" in result.output
+    extracted = json.loads(result.output[:result.output.rindex("}") + 1])
+    assert extracted["entities"]["tp"] > 0 and extracted["all"]["predicted"] > 0
+    assert {r["article"] for r in read_jsonl(saved)} == {"en-quillstone-ceo-ousted"}
+    rescored = runner.invoke(app, ["eval", str(gold), "--pred", str(saved), "--json"])
+    assert json.loads(rescored.output) == extracted
 
 
 # --- the team's gold files are well-formed and agree with their articles ---------------------

@@ -14,59 +14,70 @@ from kgraph.evaluate import format_report, read_gold, read_jsonl, score, summary
 __all__ = ["eval_command", "article_files"]
 
 
-def article_files(gold: list[dict[str, Any]], folder: Path) -> tuple[list[Path], list[str]]:
-    """The article file of each gold article in ``folder`` (its ``text_file``, else ``ID.txt``),
-    and the ids that have none there."""
+def article_files(gold: list[dict[str, Any]], folders: list[Path]) -> tuple[list[Path], list[str]]:
+    """The article file of each gold article (its ``text_file``, else ``ID.txt``) in the first of
+    ``folders`` that has it, and the ids that have none."""
     files, missing = [], []
     for article in gold:
-        file = folder / (article.get("text_file") or f"{article['id']}.txt")
-        if file.is_file():
-            files.append(file)
+        name = article.get("text_file") or f"{article['id']}.txt"
+        found = [folder / name for folder in folders if (folder / name).is_file()]
+        if found:
+            files.append(found[0])
         else:
             missing.append(article["id"])
     return files, missing
 
 
-def _predict(files: list[Path]) -> tuple[list[dict[str, Any]], list[str]]:
+def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str]) -> tuple[list[dict[str, Any]], list[str]]:
     """Run kgraph's extraction over ``files``: prediction rows and one line per failed input."""
-    from kgraph.pipeline import predict_rows  # the heavy NLP stack is loaded only when needed
+    from kgraph.pipeline import Extractor, predict_rows  # the NLP stack is loaded only when needed
 
-    return predict_rows(files)
+    return predict_rows(files, Extractor(gazetteers=gazetteers, model=model))
 
 
 @app.command("eval")
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold annotations, one JSON object per article (SCHEMA.md)."),
-    articles: Optional[Path] = typer.Option(
-        None, "--articles", help="Folder of the gold's article files to extract from "
-                                 "[default: the gold file's folder]."),
+    articles: list[Path] = typer.Option(
+        [], "--articles", help="Folder holding the gold's article files, to extract from; repeatable "
+                               "[default: the gold file's folder]."),
     pred: Optional[Path] = typer.Option(
         None, "--pred", help="Score this prediction file (JSON lines) instead of extracting."),
     save_pred: Optional[Path] = typer.Option(
-        None, "--save-pred", help="Also write the predictions extracted with --articles here."),
+        None, "--save-pred", help="Also write the extracted predictions (JSON lines) to this file."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and spurious "
                                      "relation and entity and every wrong attribute."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (with --show-errors, "
+                                 "the error lines under \"errors\")."),
+    gazetteer: list[Path] = typer.Option([], "--gazetteer", help="Your own gazetteer file, used when "
+                                         "extracting; repeatable."),
+    model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy pipeline whose entities "
+                                        "are added when extracting."),
 ) -> None:
     """Score relations, entities and attribute accuracies against GOLD, as ../shared/eval/score.py does.
 
-    Example: kgraph eval kgraph/samples/gold.jsonl --show-errors
+    Without --pred, kgraph extracts the gold's articles first (from the gold file's folder or
+    --articles). Example: kgraph eval kgraph/samples/gold.jsonl --show-errors
     """
-    for path, what in ((gold, "gold file"), (pred, "prediction file"), (articles, "articles folder")):
+    checks = [(gold, "gold file"), (pred, "prediction file")] + [(a, "articles folder") for a in articles]
+    for path, what in checks + [(g, "gazetteer file") for g in gazetteer]:
         if path is not None and not path.exists():
             raise UsageError(f"{path}: {what} not found")
-    if pred is not None and (articles is not None or save_pred is not None):
-        raise UsageError("--pred scores a prediction file; it cannot be combined with --articles or --save-pred")
-    if articles is not None and not articles.is_dir():
-        raise UsageError(f"{articles}: --articles must be a folder")
+    if pred is not None and (articles or save_pred or gazetteer or model):
+        raise UsageError("--pred scores a prediction file; it cannot be combined with --articles, "
+                         "--save-pred, --gazetteer or --model")
+    for folder in articles:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: --articles must be a folder")
     gold_rows = read_gold(gold)
     failures: list[str] = []
     if pred is not None:
         rows = read_jsonl(pred)
     else:
-        files, missing = article_files(gold_rows, articles or gold.parent)
-        failures += [f"{articles or gold.parent}: no article file for gold id {m!r}" for m in missing]
-        rows, failed = _predict(files)
+        folders = articles or [gold.parent]
+        files, missing = article_files(gold_rows, folders)
+        failures += [f"no article file for gold id {m!r} in {', '.join(map(str, folders))}" for m in missing]
+        rows, failed = _predict(files, gazetteer, model)
         failures += failed
         if save_pred is not None:
             _write_jsonl(save_pred, rows)

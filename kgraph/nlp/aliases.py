@@ -1,0 +1,227 @@
+"""The alias resolver: every mention of one entity gets the same canonical name.
+
+Mentions are grouped into entities per article, in this order:
+
+1. gazetteer names share their entry's name ("PT Telekomunikasi Selular" -> Telkomsel);
+2. longer names first: a name equal to a known one without its legal form ("Acme Corp." ~
+   "Acme"), a person's name whose words all occur in order in a known person's name
+   ("Belva Devara" ~ "Adamas Belva Syah Devara"), or a misspelling as printed, found with
+   rapidfuzz against names in the same article only ("Sam Atlman" ~ "Sam Altman");
+   A sentence-initial capital before a known name is dropped ("Perilaku Altman" -> "Altman");
+3. single words: a word of a known person's name ("Altman"; the latest such person wins a tie),
+   a close misspelling of one ("Riccitello"), the first word of a known organization, or an
+   acronym in parentheses right after a name ("Acme Robotics (AR)"); an unknown single word
+   that matches nothing is dropped;
+4. groups become "<canonical organization> employees", member of that organization.
+
+The canonical name is the gazetteer's, else the longest form (most used on ties). When one name
+is both an organization and a product in an article, the organization keeps its printed legal
+form ("Facebook Inc." beside the product "Facebook").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from kgraph.models import Entity, Mention
+from kgraph.nlp.groups import MEMBER_PREFIX
+from kgraph.nlp.lexicon import NamesLexicon
+from kgraph.nlp.names import CANDIDATE
+
+__all__ = ["resolve_entities", "fuzzy_same_name", "GROUP_SUFFIX"]
+
+#: A group's canonical name is its organization's name followed by this.
+GROUP_SUFFIX = " employees"
+
+
+def fuzzy_same_name(a: str, b: str, *, threshold: float = 88.0) -> bool:
+    """Whether two names of the same length in words are one name misspelt.
+
+    Every word must be close (rapidfuzz ratio >= 80) and the whole names closer (>= threshold).
+
+    >>> fuzzy_same_name("Sam Atlman", "Sam Altman"), fuzzy_same_name("Kevin Scott", "Kevin Aluwi")
+    (True, False)
+    """
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if len(wa) != len(wb) or a.casefold() == b.casefold():
+        return a.casefold() == b.casefold()
+    if any(len(x) < 4 and x != y for x, y in zip(wa, wb)):
+        return False
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb)) and fuzz.ratio(a.casefold(), b.casefold()) >= threshold
+
+
+@dataclass
+class _Entity:
+    type: str
+    gazetteer_name: str = ""
+    member_of: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        return [s.text for s in self.spans]
+
+    def words(self) -> set[str]:
+        return {w for s in self.spans if len(s) > 1 for w in (t.text for t in s) if w[:1].isupper()}
+
+    def canonical(self, lex: NamesLexicon, *, legal: bool = False) -> str:
+        if self.gazetteer_name and not legal:
+            return self.gazetteer_name
+        counts = Counter(s.text for s in self.spans)
+        order = {text: i for i, text in reversed(list(enumerate(self.forms())))}
+        if legal:
+            marked = [f for f in counts if f.split()[-1].casefold() in lex.legal_after
+                      or f.split()[0].casefold() in lex.legal_before]
+            if marked:
+                counts = Counter({f: counts[f] for f in marked})
+        return max(counts, key=lambda f: (len(f.split()), counts[f], -order[f]))
+
+
+def _strip_legal(text: str, lex: NamesLexicon) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].casefold() in lex.legal_before:
+        words = words[1:]
+    while len(words) > 1 and words[-1].casefold() in lex.legal_after:
+        words = words[:-1]
+    return " ".join(words).casefold()
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, lex: NamesLexicon) -> None:
+        self.doc, self.lex = doc, lex
+        self.entities: list[_Entity] = []
+
+    def add(self, span: Span, etype: str) -> None:
+        self.entities.append(_Entity(type=etype, spans=[span]))
+
+    def match_long(self, span: Span) -> _Entity | None:
+        text, words = span.text, [t.text.casefold() for t in span]
+        stripped = _strip_legal(text, self.lex)
+        for ent in self.entities:
+            if ent.type != span.label_ and not (ent.type in ("Organization", "Product") and span.label_ in ("Organization", "Product")):
+                continue
+            forms = ent.forms() + ([ent.gazetteer_name] if ent.gazetteer_name else [])
+            if any(_strip_legal(f, self.lex) == stripped for f in forms):
+                return ent
+        for ent in self.entities:
+            if ent.type != "Person" or span.label_ != "Person":
+                continue
+            for form in ent.forms():
+                if _subsequence(words, form.casefold().split()) or fuzzy_same_name(text, form):
+                    return ent
+        return None
+
+    def match_word(self, span: Span) -> _Entity | None:
+        word = span.text
+        people = [e for e in self.entities if e.type == "Person" and word in e.words()]
+        if not people and len(word) >= 5:
+            people = [e for e in self.entities if e.type == "Person"
+                      and any(len(w) >= 5 and fuzz.ratio(word.casefold(), w.casefold()) >= 88 for w in e.words())]
+        if people:
+            return max(people, key=lambda e: (any(s[-1].text == word for s in e.spans),
+                                              max(s.start for s in e.spans if s.start < span.start) if any(
+                                                  s.start < span.start for s in e.spans) else -1))
+        folded = word.casefold()
+        for ent in self.entities:
+            if ent.type in ("Organization", "Product") and any(
+                    _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
+                return ent
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+            for ent in self.entities:
+                if any(s.end == span.start - 1 for s in ent.spans):
+                    return ent
+        return None
+
+
+def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[list[Span], dict[str, Entity]]:
+    """Canonical names for ``spans`` (sorted, non-overlapping entity spans of ``doc``).
+
+    Returns the spans to keep as ``doc.ents`` (``kb_id_`` = canonical name, candidates that
+    matched nothing dropped) and the entities by canonical name.
+    """
+    r = _Resolver(doc, lex)
+    by_gazetteer: dict[tuple[str, str], _Entity] = {}
+    for span in spans:
+        if span.kb_id_ and span.label_ != "Group":
+            key = (span.kb_id_, span.label_)
+            if key not in by_gazetteer:
+                by_gazetteer[key] = _Entity(type=span.label_, gazetteer_name=span.kb_id_)
+                r.entities.append(by_gazetteer[key])
+            by_gazetteer[key].spans.append(span)
+    rest = [s for s in spans if not s.kb_id_ and s.label_ != "Group"]
+    deferred = []  # "Perilaku Altman": a sentence-initial word before a name known elsewhere
+    for span in sorted((s for s in rest if len(s) > 1), key=lambda s: (-len(s), s.start)):
+        ent = r.match_long(span)
+        if ent is not None:
+            ent.spans.append(span)
+        elif span.label_ == "Person" and span[0].is_sent_start:
+            deferred.append(span)
+        else:
+            r.add(span, span.label_)
+    for span in deferred:
+        tail = span[1:]
+        ent = r.match_long(tail) if len(tail) > 1 else r.match_word(tail)
+        if ent is not None and ent.type == "Person":
+            ent.spans.append(Span(doc, tail.start, tail.end, label="Person"))
+        else:
+            r.add(span, span.label_)
+    for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
+        ent = r.match_word(span)
+        if ent is not None:
+            ent.spans.append(span)
+        elif span.label_ != CANDIDATE:
+            r.add(span, span.label_)
+    names = _canonical_names(r.entities, lex)
+    for span in spans:
+        if span.label_ == "Group":
+            org = _group_org(span.kb_id_[len(MEMBER_PREFIX):], r.entities, names)
+            key = next((e for e in r.entities if e.type == "Group" and e.member_of == org), None)
+            if key is None:
+                key = _Entity(type="Group", member_of=org)
+                r.entities.append(key)
+                names[id(key)] = org + GROUP_SUFFIX
+            key.spans.append(span)
+    return _finish(r.entities, names)
+
+
+def _group_org(text: str, entities: list[_Entity], names: dict[int, str]) -> str:
+    for ent in entities:
+        if ent.type == "Organization" and (text in ent.forms() or text == ent.gazetteer_name):
+            return names[id(ent)]
+    return text
+
+
+def _canonical_names(entities: list[_Entity], lex: NamesLexicon) -> dict[int, str]:
+    names = {id(e): e.canonical(lex) for e in entities}
+    taken = Counter(names.values())
+    for ent in entities:
+        if ent.type == "Organization" and taken[names[id(ent)]] > 1:
+            names[id(ent)] = ent.canonical(lex, legal=True)
+    return names
+
+
+def _finish(entities: list[_Entity], names: dict[int, str]) -> tuple[list[Span], dict[str, Entity]]:
+    kept: list[Span] = []
+    out: dict[str, Entity] = {}
+    for ent in entities:
+        name = names[id(ent)]
+        spans = sorted(ent.spans, key=lambda s: s.start)
+        kept.extend(Span(s.doc, s.start, s.end, label=ent.type, kb_id=name) for s in spans)
+        aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != name))
+        mentions = tuple(Mention(s.text, s.start_char, s.end_char) for s in spans)
+        if name in out:  # the same name for two types: keep the one mentioned more
+            if len(out[name].mentions) >= len(mentions):
+                continue
+        out[name] = Entity(name=name, type=ent.type, aliases=aliases, member_of=ent.member_of,  # type: ignore[arg-type]
+                           mentions=mentions)
+    keep_types = {(n, e.type) for n, e in out.items()}
+    kept = [s for s in kept if (s.kb_id_, s.label_) in keep_types]
+    return sorted(kept, key=lambda s: s.start), out

@@ -1,0 +1,85 @@
+"""Pure helpers shared by the name and group finders: cue phrases around a token position.
+
+Phrases are tuples of casefolded words (see :class:`~kgraph.nlp.lexicon.NamesLexicon`).
+
+>>> words = ["the", "chief", "executive", "Sundar", "Pichai"]
+>>> phrase_ending_at(words, 3, [("chief", "executive"), ("chief",)])
+2
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline"]
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
+_INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
+
+
+def phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase starting at ``words[i]`` (0 if none); case-insensitive.
+
+    >>> phrase_at(["Direktur", "Utama", "Telkomsel"], 0, [("direktur",), ("direktur", "utama")])
+    2
+    """
+    best = 0
+    for phrase in phrases:
+        n = len(phrase)
+        if n > best and i + n <= len(words) and all(words[i + k].casefold() == phrase[k] for k in range(n)):
+            best = n
+    return best
+
+
+def phrase_ending_at(words: Sequence[str], end: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase whose last word is ``words[end - 1]`` (0 if none)."""
+    best = 0
+    for phrase in phrases:
+        n = len(phrase)
+        if n > best and end - n >= 0 and all(words[end - n + k].casefold() == phrase[k] for k in range(n)):
+            best = n
+    return best
+
+
+def is_name_word(text: str, *, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether a token can be part of a proper name: capitalized, an initial, "ironSource"...
+
+    >>> [is_name_word(w) for w in ["Karén", "M.", "ironSource", "Inflection-2.5", "US$", "the"]]
+    [True, True, True, True, False, False]
+    """
+    if not text or text.casefold() in extra:
+        return bool(text)
+    if text[0].isupper():
+        return text.isalpha() or bool(_INITIAL.fullmatch(text) or _NAME_WITH_DIGITS.fullmatch(text))
+    return bool(_INNER_CAPS.fullmatch(text))
+
+
+def is_titlecase_word(text: str) -> bool:
+    """A word written like a person's name part: "Sam", "Karén", "M." (not "IBM", "eBay").
+
+    >>> [is_titlecase_word(w) for w in ["Sam", "M.", "IBM", "eBay"]]
+    [True, True, False, False]
+    """
+    if _INITIAL.fullmatch(text):
+        return True
+    return text[:1].isupper() and text.isalpha() and (len(text) == 1 or text[1].islower())
+
+
+def is_headline(words: Sequence[str], *, minor: frozenset[str] = frozenset()) -> bool:
+    """Whether a whole line reads as a title-case heading ("Microsoft Menawarkan Kompensasi").
+
+    A heading has no closing sentence punctuation and most of its words capitalized (short
+    lowercase function words, ``minor``, do not count against it).
+
+    >>> is_headline(["Ratusan", "Karyawan", "Mengancam", "Resign"])
+    True
+    >>> is_headline(["Rivals", "cash", "in"])
+    False
+    """
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha or len(words) > 14 or words[-1] in {".", "!", "?", '"', "”", ":"}:
+        return False
+    counted = [w for w in alpha if w.casefold() not in minor or w[:1].isupper()]
+    caps = sum(1 for w in counted if w[:1].isupper())
+    return caps >= 2 and caps >= 0.6 * len(counted)

@@ -1,0 +1,123 @@
+"""The gazetteer: known organizations and products (and a user's own entries) as entity spans.
+
+Entries come from ``kgraph/lexicons/gazetteer.yaml`` and from files given with
+``--gazetteer FILE`` in the same shape::
+
+    version: 1
+    entities:
+      - {name: OpenAI, type: Organization, aliases: [OpenAI Inc.]}
+
+Every surface form (name and aliases) is matched case-sensitively on whole tokens; a matched
+span gets the entry's type as ``label_`` and its canonical name as ``kb_id_``. Longer matches win.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kgraph.errors import LexiconError
+from kgraph.lexicons import load_data_file, read_yaml
+from kgraph.models import ENTITY_TYPES
+from kgraph.nlp.serialize import DiskMixin
+
+__all__ = ["GazetteerEntry", "parse_gazetteer", "load_gazetteers", "GazetteerRuler", "SHIPPED"]
+
+#: The gazetteer that ships with kgraph (in kgraph/lexicons).
+SHIPPED = "gazetteer.yaml"
+
+GazetteerEntry = tuple[str, str, tuple[str, ...]]  # name, type, aliases
+
+
+def parse_gazetteer(data: Mapping[str, Any], source: str) -> list[GazetteerEntry]:
+    """Check a parsed gazetteer file and return its entries as (name, type, aliases).
+
+    >>> parse_gazetteer({"entities": [{"name": "Acme", "type": "Organization"}]}, "g.yaml")
+    [('Acme', 'Organization', ())]
+    >>> parse_gazetteer({"entities": [{"name": "Acme", "type": "Town"}]}, "g.yaml")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.LexiconError: g.yaml: entity 1 ('Acme'): type 'Town' is not one of Person, Organization, Product, Group
+    """
+    entities = data.get("entities")
+    if not isinstance(entities, list):
+        raise LexiconError(f"{source}: entry 'entities' must be a list of {{name, type, aliases}}")
+    out: list[GazetteerEntry] = []
+    for i, item in enumerate(entities, start=1):
+        if not isinstance(item, dict):
+            raise LexiconError(f"{source}: entity {i} must be a mapping, got {type(item).__name__}")
+        name, etype, aliases = item.get("name"), item.get("type"), item.get("aliases") or []
+        where = f"{source}: entity {i} ({name!r})"
+        unknown = set(item) - {"name", "type", "aliases"}
+        if unknown:
+            raise LexiconError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: name, type, aliases)")
+        if not isinstance(name, str) or not name.strip():
+            raise LexiconError(f"{source}: entity {i}: 'name' must be a non-empty string")
+        if etype not in ENTITY_TYPES:
+            raise LexiconError(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise LexiconError(f"{where}: 'aliases' must be a list of non-empty strings")
+        out.append((name.strip(), etype, tuple(a.strip() for a in aliases)))
+    return out
+
+
+def load_gazetteers(paths: Iterable[str | Path] = (), *, shipped: bool = True) -> list[GazetteerEntry]:
+    """The shipped gazetteer (unless ``shipped=False``) followed by the user's files."""
+    entries = parse_gazetteer(load_data_file(SHIPPED), f"kgraph/lexicons/{SHIPPED}") if shipped else []
+    for path in paths:
+        if not Path(path).is_file():
+            raise LexiconError(f"{path}: gazetteer file not found")
+        entries.extend(parse_gazetteer(read_yaml(Path(path)), str(path)))
+    return entries
+
+
+class GazetteerRuler(DiskMixin):
+    """Marks gazetteer names in a Doc.
+
+    nlp (Language): the pipeline, for its tokenizer.
+    gazetteers (list[str]): user gazetteer files, read after the shipped one.
+    shipped (bool): whether to use kgraph's own gazetteer.
+    """
+
+    cfg_keys = ("gazetteers", "shipped")
+
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer", *, gazetteers: Sequence[str] = (),
+                 shipped: bool = True) -> None:
+        self.nlp, self.name = nlp, name
+        self.gazetteers, self.shipped = [str(p) for p in gazetteers], shipped
+        self.entries = load_gazetteers(self.gazetteers, shipped=shipped)
+
+    @property
+    def entries(self) -> list[GazetteerEntry]:
+        """The (name, type, aliases) entries matched, later files overriding earlier ones."""
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: list[GazetteerEntry]) -> None:
+        self._entries = list(entries)
+        self.canonical: dict[str, tuple[str, str]] = {}  # surface form -> (name, type)
+        for name, etype, aliases in self._entries:
+            for form in (name, *aliases):
+                self.canonical[form] = (name, etype)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for form in self.canonical:
+            self.matcher.add(form, [self.nlp.make_doc(form)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            name, etype = self.canonical[self.nlp.vocab.strings[match_id]]
+            found.append(Span(doc, start, end, label=etype, kb_id=name))
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
+        doc.ents = filter_spans(kept + found)
+        return doc
+
+    def _data(self) -> dict[str, Any]:
+        return {"entries": [list(e) for e in self._entries]}
+
+    def _set_data(self, data: dict[str, Any]) -> None:
+        self.entries = [(n, t, tuple(a)) for n, t, a in data["entries"]]

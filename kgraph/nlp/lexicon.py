@@ -1,0 +1,131 @@
+"""The name-finder vocabulary of one language (``{lang}.names.yaml``), validated and indexed.
+
+>>> lex = NamesLexicon.from_dict({"titles": ["chief executive"], "demonyms": {}}, "x.yaml")
+>>> lex.titles
+(('chief', 'executive'),)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Mapping
+
+from spacy.language import Language
+
+from kgraph.errors import LexiconError
+from kgraph.lexicons import has_lexicon, load_lexicon, string_list
+from kgraph.nlp.serialize import DiskMixin
+
+__all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconComponent"]
+
+#: The names lexicon used for a language that has none of its own.
+FALLBACK_LANG = "en"
+
+_PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "places",
+                "group_words", "group_counted_words", "conjunctions")
+_WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
+              "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
+              "group_links")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class NamesLexicon:
+    """Cue words for names, casefolded: phrases as token tuples, single words as sets.
+
+    Phrase entries (``titles``, ``org_cues``, ``product_cues``, ``product_context_cues``,
+    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``) are tuples of token tuples, longest
+    first; word entries are frozensets; ``demonyms`` maps a word to an organization name;
+    ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi").
+    """
+
+    source: str = ""
+    titles: tuple[tuple[str, ...], ...] = ()
+    org_cues: tuple[tuple[str, ...], ...] = ()
+    product_cues: tuple[tuple[str, ...], ...] = ()
+    product_context_cues: tuple[tuple[str, ...], ...] = ()
+    places: tuple[tuple[str, ...], ...] = ()
+    group_words: tuple[tuple[str, ...], ...] = ()
+    group_counted_words: tuple[tuple[str, ...], ...] = ()
+    conjunctions: tuple[tuple[str, ...], ...] = ()
+    title_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    legal_before: frozenset[str] = frozenset()
+    legal_after: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    stop_capitals: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    group_quantifiers: frozenset[str] = frozenset()
+    group_links: frozenset[str] = frozenset()
+    title_org_name: bool = False
+    demonyms: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str) -> "NamesLexicon":
+        """Validate a parsed names YAML; unknown or malformed entries raise LexiconError."""
+        known = {f.name for f in fields(cls)} - {"source"}
+        for key in data:
+            if key != "version" and key not in known:
+                raise LexiconError(f"{source}: unknown entry {key!r} (known: {', '.join(sorted(known))})")
+        values: dict[str, Any] = {"source": source}
+        for key in _PHRASE_KEYS:
+            phrases = {_phrase(p) for p in string_list(data, key, source, required=False)}
+            values[key] = tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+        for key in _WORD_KEYS:
+            values[key] = frozenset(w.casefold() for w in string_list(data, key, source, required=False))
+        demonyms = data.get("demonyms") or {}
+        if not isinstance(demonyms, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k and v for k, v in demonyms.items()
+        ):
+            raise LexiconError(f"{source}: entry 'demonyms' must map words to organization names")
+        values["demonyms"] = tuple(sorted(demonyms.items()))
+        title_org_name = data.get("title_org_name", False)
+        if not isinstance(title_org_name, bool):
+            raise LexiconError(f"{source}: entry 'title_org_name' must be true or false, got {title_org_name!r}")
+        values["title_org_name"] = title_org_name
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The lexicon as plain data, the inverse of :meth:`from_dict` (for to_disk)."""
+        out: dict[str, Any] = {k: [" ".join(p) for p in getattr(self, k)] for k in _PHRASE_KEYS}
+        out.update({k: sorted(getattr(self, k)) for k in _WORD_KEYS})
+        out["demonyms"] = dict(self.demonyms)
+        out["title_org_name"] = self.title_org_name
+        return out
+
+    def demonym(self, word: str) -> str | None:
+        """The organization whose people ``word`` names ("Googlers" -> "Google"), or None."""
+        for name, org in self.demonyms:
+            if name == word:
+                return org
+        return None
+
+
+def load_names_lexicon(lang: str) -> NamesLexicon:
+    """The shipped ``{lang}.names.yaml`` (English's for a language without one)."""
+    lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
+    return NamesLexicon.from_dict(load_lexicon(lang, "names"), f"kgraph/lexicons/{lang}.names.yaml")
+
+
+class LexiconComponent(DiskMixin):
+    """Base of the components driven by a names lexicon: holds it and saves it with the pipeline.
+
+    lang (str): language of ``{lang}.names.yaml`` (the pipeline's language when empty).
+    """
+
+    cfg_keys = ("lang",)
+
+    def __init__(self, nlp: Language, name: str, *, lang: str = "") -> None:
+        self.name, self.lang = name, lang or nlp.lang
+        self.lexicon = load_names_lexicon(self.lang)
+
+    def _data(self) -> dict[str, Any]:
+        return {"lexicon": self.lexicon.to_dict()}
+
+    def _set_data(self, data: dict[str, Any]) -> None:
+        self.lexicon = NamesLexicon.from_dict(data["lexicon"], f"{self.name} data.json")

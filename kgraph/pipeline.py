@@ -15,7 +15,7 @@ from kgraph.extract.rules import available_languages
 from kgraph.models import Article, Extraction
 from kgraph.nlp import NlpCache
 
-__all__ = ["Extractor", "extract_all", "predict_rows", "SAMPLES_DIR"]
+__all__ = ["Extractor", "extract_all", "predict_rows", "extract_function", "SAMPLES_DIR"]
 
 #: The team-written sample articles shipped with kgraph (used by ``kgraph build`` without paths).
 SAMPLES_DIR = Path(__file__).parent / "samples"
@@ -62,6 +62,11 @@ class Extractor:
         return Extraction(article=extraction.article, entities=extraction.entities,
                           relations=extraction.relations, events=extraction.events,
                           warnings=extraction.warnings + (warning,))
+
+
+def extract_function(gazetteers: tuple[str, ...] = (), model: str | None = None):
+    """A new Extractor's ``extract`` method; wrap in functools.partial to hand to worker processes."""
+    return Extractor(gazetteers=gazetteers, model=model).extract
 
 
 def extract_all(items: Iterable[Article | InputError], extractor: Extractor) -> Iterator[Extraction | InputError]:

@@ -14,5 +14,7 @@ from kgraph.cli import store as _store  # noqa: F401,E402  kgraph ingest, remove
 from kgraph.cli import view as _view  # noqa: F401,E402  kgraph render, render-bench
 from kgraph.cli import articles as _articles  # noqa: F401,E402  kgraph read
 from kgraph.cli import extract as _extract  # noqa: F401,E402  kgraph extract, explain
+from kgraph.cli import rdf as _rdf  # noqa: F401,E402  kgraph query, export, ontology, validate
+from kgraph.cli import build as _build_cmd  # noqa: F401,E402  kgraph build
 
 __all__ = ["app", "main"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 import errno
 import io
+import json
 import os
 import shutil
 import time
@@ -15,8 +16,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from kgraph.articles import iter_articles, read_article
+from kgraph.cli import app
 from kgraph.errors import InputError
 from kgraph.models import Article
 
@@ -160,3 +163,72 @@ def test_folder_mixing_everything(tmp_path: Path) -> None:
     assert by_id["good"].published.isoformat() == "2024-05-07"
     assert by_id["vietnamese"].lang == "vi" and by_id["cp1252"].authors == ("Chloé Martin",)
     assert {a.lang for a in articles} == {"en", "id", "vi"}
+
+
+# --- command level: exit status 0 all read, 1 some inputs failed, 2 a missing path ----------
+
+runner = CliRunner()
+
+
+def test_cli_read_all_good(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = runner.invoke(app, ["read", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Harbor Robotics names new CEO" in result.stdout
+    assert result.stderr.strip() == "kgraph: read 1 article(s)"
+
+
+def test_cli_read_some_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    shutil.copytree(DATA, folder)
+    result = runner.invoke(app, ["read", str(folder), "--format", "jsonl"])
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[-1] == "kgraph: read 9 article(s); 5 input(s) could not be read"
+    assert f"kgraph: {folder / 'photo.png'}: binary file (PNG image)" in errors
+    assert all(line.startswith("kgraph: ") for line in errors) and "Traceback" not in result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 9 and {row["lang"] for row in rows} == {"en", "id", "vi"}
+
+
+def test_cli_read_missing_path_still_reads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = runner.invoke(app, ["read", str(tmp_path / "good.txt"), str(tmp_path / "nope.txt"),
+                                 "--format", "text"])
+    assert result.exit_code == 2
+    assert f"kgraph: {tmp_path / 'nope.txt'}: no such file or directory" in result.stderr
+    assert "Harbor Robotics hired Lena Ortiz." in result.stdout
+
+
+def test_cli_read_jsonl_round_trip_and_overrides(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["read", str(DATA / "tech-feed.rss"), "--format", "jsonl",
+                                 "--publisher", "Kabar", "--published", "2024-03-20"])
+    assert result.exit_code == 0
+    (tmp_path / "again.jsonl").write_text(result.stdout, encoding="utf-8")
+    again = read_article(tmp_path / "again.jsonl")
+    assert [a.id for a in again] == [a.id for a in read_article(DATA / "tech-feed.rss")]
+    assert {(a.publisher, a.published.isoformat()) for a in again} == {("Kabar", "2024-03-20")}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "xml"], "--format 'xml'"),
+    (["--published", "May 7"], "--published 'May 7': expected an ISO date"),
+])
+def test_cli_read_bad_options(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["read", str(DATA / "vietnamese.txt"), *args])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_cli_ingest_keeps_good_files(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "empty.txt").write_bytes(b"")
+    shutil.copy(DATA / "photo.png", folder)
+    result = runner.invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "store"), "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert f"kgraph: {folder / 'empty.txt'}: empty file" in result.stderr
+    assert f"kgraph: {folder / 'photo.png'}: binary file (PNG image)" in result.stderr
+    assert "1 added" in result.output and "Traceback" not in result.output
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--store", str(tmp_path / "store")])
+    assert missing.exit_code == 2 and "nope" in missing.stderr

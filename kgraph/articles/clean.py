@@ -120,6 +120,26 @@ def _is_related(line: str, cues: ArticleCues) -> bool:
     return any(folded.startswith(cue) for cue in cues.related)
 
 
+def _is_bare_cue(line: str, cues: ArticleCues) -> bool:
+    """A related-headline cue alone on its line ("Baca Juga:"): its headline is the next line."""
+    folded = line.strip(_BULLETS + ":").casefold()
+    return any(folded == cue.rstrip(" :-–—") for cue in cues.related)
+
+
+def _body_lines(text: str, cues: ArticleCues) -> list[str]:
+    """The non-empty lines of ``text`` without related headlines and page furniture."""
+    kept: list[str] = []
+    skip_next = False
+    for line in text.split("\n"):
+        if skip_next:
+            skip_next = False
+        elif _is_bare_cue(line, cues):
+            skip_next = True
+        elif line and not _is_related(line, cues) and line.casefold() not in cues.drop_lines:
+            kept.append(line)
+    return kept
+
+
 def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:
     """Remove a dateline prefix from the first body line; return the line and the outlet.
 
@@ -166,8 +186,7 @@ def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None =
     'Acme fired Jo Doe.\\nShe left.'
     """
     cues = cues or load_article_cues()
-    lines = [line for line in normalize_text(raw).split("\n")
-             if line and not _is_related(line, cues) and line.casefold() not in cues.drop_lines]
+    lines = _body_lines(normalize_text(raw), cues)
     known = normalize_text(title or "").casefold()
     if lines and known and lines[0].casefold() == known:
         title = lines.pop(0)

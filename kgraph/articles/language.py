@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 __all__ = ["LANGUAGES", "detect_language"]
 
@@ -19,14 +19,9 @@ _MIN_LETTERS = 3
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    languages = [Language.from_iso_code_639_1(_iso(code)) for code in LANGUAGES]
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+                 for code in LANGUAGES]
     return LanguageDetectorBuilder.from_languages(*languages).build()
-
-
-def _iso(code: str):  # noqa: ANN202 - lingua's IsoCode639_1 member
-    from lingua import IsoCode639_1
-
-    return getattr(IsoCode639_1, code.upper())
 
 
 def detect_language(text: str) -> str | None:

@@ -67,6 +67,12 @@ def test_related_lines_contribute_nothing(cue: str) -> None:
     assert "Zeta" not in cleaned.text and "Zeta" not in (cleaned.title or "")
 
 
+@pytest.mark.parametrize("cue", ["Baca Juga:", "BACA JUGA", "Read also:", "Related"])
+def test_cue_alone_drops_the_headline_on_the_next_line(cue: str) -> None:
+    cleaned = clean_text(f"Acme fired Jo.\n{cue}\nZeta hires Max as CEO\nJo left.")
+    assert cleaned.text == "Acme fired Jo.\nJo left."
+
+
 def test_trailing_editor_line_becomes_author() -> None:
     cleaned = clean_text("Acme fired Jo.\nJo left.\nEditor: Noverius Laoli")
     assert cleaned.text == "Acme fired Jo.\nJo left."

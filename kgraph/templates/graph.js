@@ -97,7 +97,7 @@
     layout: { improvedLayout: data.physics && data.nodes.length <= 150, randomSeed: 7 },
     physics: {
       enabled: data.physics, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, springLength: style.edge_length, avoidOverlap: 0.2 },
+      barnesHut: { gravitationalConstant: -3500, centralGravity: 0.6, springLength: style.edge_length, avoidOverlap: 0.3 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },

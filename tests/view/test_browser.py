@@ -112,3 +112,25 @@ def test_large_graph_is_laid_out_in_python_and_still(driver, tmp_path):
     assert driver.execute_script("return [kgraph.nodes.length, kgraph.edges.length]") == [500, H.number_of_edges()]
     assert driver.execute_script("return kgraph.network.physics.options.enabled") is False
     assert _errors(driver) == []
+
+
+def test_hover_tooltip_shows_claim_details_as_text(page):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    page.find_element("css selector", "#kg-modalities input[value='negated']").click()
+    point = page.execute_script("""
+        const e = kgraph.edges.get({filter: e => e.label === 'acquired'})[0];
+        const p = kgraph.network.getPositions([e.from, e.to]);
+        const mid = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
+        const dom = kgraph.network.canvasToDOM(mid);
+        const box = document.querySelector('#kg-network canvas').getBoundingClientRect();
+        return [dom.x - box.width / 2, dom.y - box.height / 2];""")
+    canvas = page.find_element("css selector", "#kg-network canvas")
+    ActionChains(page).move_to_element_with_offset(canvas, int(point[0]), int(point[1])).perform()
+    tooltip = page.find_element("css selector", "div.vis-tooltip")
+    deadline = time.monotonic() + 3
+    while "negated" not in tooltip.text and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "negated" in tooltip.text and "<img src=x onerror=" in tooltip.text
+    assert page.execute_script("return document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip script').length") == 0
+    assert page.execute_script("return window.__pwned === undefined")

@@ -17,7 +17,7 @@ from kgraph.errors import InputError, StoreError, UsageError
 from kgraph.store.ingest import IngestReport, Target, find_articles, ingest, pipeline_extractor
 from kgraph.store.local import DEFAULT_STORE, LocalStore
 
-__all__ = ["ingest_command", "remove_command"]
+__all__ = ["ingest_command", "remove_command", "bench_command"]
 
 _STORE_HELP = "Store folder (created if missing or empty)."
 _ENDPOINT_HELP = ("Base URL of a SPARQL 1.1 server (e.g. http://127.0.0.1:7878) to write to "
@@ -119,3 +119,21 @@ def remove_command(
         for iri in found:
             target.remove_graph(iri)
     console.print(f"removed {', '.join(found)} from {where}", markup=False, highlight=False)
+
+
+@app.command("bench")
+def bench_command(
+    n: list[int] = typer.Option([1000, 10000], "--n", min=1, help="Article counts to measure (repeat the option)."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
+                             help="Extraction processes during ingest [default: the number of cores]."),
+    queries: Path = typer.Option(Path("queries"), "--queries", help="Folder of .rq files to time."),
+) -> None:
+    """Time extraction, ingest and every query on N synthetic articles (Indonesian and English).
+
+    Example: kgraph bench --n 1000 --n 10000 --jobs 2
+    """
+    from kgraph.bench import results_table, run_sizes
+
+    with err_console.status(f"kgraph bench: N = {', '.join(f'{size:,}' for size in n)} ..."):
+        results = run_sizes(sorted(n), jobs=jobs, queries=queries)
+    console.print(results_table(results))

@@ -14,15 +14,17 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
+
+from rdflib import Dataset
 
 from kgraph.errors import EndpointError, KgraphError, StoreError
 from kgraph.models import Article, Extraction
-from kgraph.rdf.build import add_extraction, new_dataset
+from kgraph.rdf.build import add_extraction
 from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
-__all__ = ["Target", "IngestReport", "ExtractorFactory", "article_ntriples", "find_articles",
+__all__ = ["Target", "IngestReport", "ExtractorFactory", "GraphWriter", "article_ntriples", "find_articles",
            "pipeline_extractor", "ingest"]
 
 ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
@@ -58,6 +60,22 @@ class IngestReport:
         return len(self.added) + len(self.replaced)
 
 
+class GraphWriter:
+    """Turns extractions into N-Triples, reusing one scratch dataset (building one per article
+    costs more than the article: rdflib binds every prefix anew)."""
+
+    def __init__(self) -> None:
+        self._dataset = Dataset(default_union=True)
+
+    def ntriples(self, extraction: Extraction) -> tuple[str, str]:
+        """The article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``)."""
+        iri = add_extraction(self._dataset, extraction)
+        try:
+            return str(iri), self._dataset.graph(iri).serialize(format="nt")
+        finally:
+            self._dataset.remove_graph(iri)
+
+
 def article_ntriples(extraction: Extraction) -> tuple[str, str]:
     """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``).
 
@@ -67,9 +85,7 @@ def article_ntriples(extraction: Extraction) -> tuple[str, str]:
     >>> iri, text.count(" .\\n") > 1
     ('https://kgraph.dev/id/article/x-org-a', True)
     """
-    dataset = new_dataset()
-    iri = add_extraction(dataset, extraction)
-    return str(iri), dataset.graph(iri).serialize(format="nt")
+    return GraphWriter().ntriples(extraction)
 
 
 def find_articles(records: Sequence[ArticleRecord], key: str) -> list[str]:
@@ -96,18 +112,19 @@ def pipeline_extractor() -> Callable[[Article], Extraction]:
 
 # The extractor of a worker process, built once by the pool's initializer: per-process state
 # is how ProcessPoolExecutor lets workers keep a spaCy pipeline between tasks.
-_WORKER: dict[str, Callable[[Article], Extraction]] = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(make_extractor: ExtractorFactory) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _WORKER["extract"] = make_extractor()
+    _WORKER["graphs"] = GraphWriter()
 
 
-def _process(extract: Callable[[Article], Extraction], article: Article) -> _Done:
+def _process(extract: Callable[[Article], Extraction], graphs: GraphWriter, article: Article) -> _Done:
     """Extract one article and build its graph; a failure becomes a message, not an exception."""
     try:
-        iri, text = article_ntriples(extract(article))
+        iri, text = graphs.ntriples(extract(article))
     except KgraphError as error:
         return article.id, "", "", f"{article.source or article.id}: {error}"
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
@@ -116,15 +133,15 @@ def _process(extract: Callable[[Article], Extraction], article: Article) -> _Don
 
 
 def _work(article: Article) -> _Done:
-    return _process(_WORKER["extract"], article)
+    return _process(_WORKER["extract"], _WORKER["graphs"], article)
 
 
 def _results(todo: Sequence[Article], make_extractor: ExtractorFactory, jobs: int) -> Iterator[_Done]:
     """Extraction results as they complete, over at most ``jobs`` processes."""
     if jobs <= 1:
-        extract = make_extractor()
+        extract, graphs = make_extractor(), GraphWriter()
         for article in todo:
-            yield _process(extract, article)
+            yield _process(extract, graphs, article)
         return
     # "spawn": workers start clean instead of forking a process that holds an open database.
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),

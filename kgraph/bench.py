@@ -1,0 +1,242 @@
+"""``kgraph bench``: synthetic news in Indonesian and English, timed through extraction, ingest and queries.
+
+Articles come from the templates in ``bench.yaml`` (invented names, every relation, the three
+modalities, filler sentences). For each size N a fresh process generates N articles, measures
+extraction words/s on a sample beside a bare spaCy tokenizer pass over the same text, ingests
+all N into a temporary store (``--jobs`` processes), times every ``queries/*.rq`` on it and
+reports its peak RSS and that of its largest worker.
+"""
+from __future__ import annotations
+
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from rich.table import Table
+
+from kgraph.errors import KgraphError, LexiconError
+from kgraph.models import Article
+from kgraph.store.ingest import ExtractorFactory, ingest, pipeline_extractor
+
+__all__ = ["BenchResult", "load_templates", "synthetic_articles", "spacy_tokenizers", "measure", "run_sizes", "results_table"]
+
+_REQUIRED = ("names", "organizations", "products", "roles", "days", "amounts", "headlines", "templates", "noise")
+_LANGS = ("id", "en")
+
+
+@dataclass
+class BenchResult:
+    """What one size N measured (times in seconds, memory in MB)."""
+
+    n: int
+    words: int
+    jobs: int
+    sample_words: int = 0
+    extract_seconds: float = 0.0  # the sample, one process
+    tokenize_seconds: float = 0.0  # the same sample, spaCy tokenizer only
+    ingest_seconds: float = 0.0  # all N, extraction in ``jobs`` processes + store writes
+    triples: int = 0
+    queries: dict[str, float] = field(default_factory=dict)  # name -> median seconds
+    rss_mb: float = 0.0
+    worker_rss_mb: float = 0.0
+
+
+def load_templates(path: Path | None = None) -> dict[str, Any]:
+    """The synthetic-news templates (``kgraph/bench.yaml`` unless ``path`` is given).
+
+    Examples
+    --------
+    >>> sorted(load_templates()["templates"])
+    ['en', 'id']
+    """
+    source = path or resources.files("kgraph") / "bench.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    missing = [key for key in _REQUIRED if not isinstance(data, dict) or key not in data]
+    if missing:
+        raise LexiconError(f"{source}: missing section(s) {', '.join(missing)}")
+    for lang in _LANGS:
+        for relation, forms in data["templates"].get(lang, {}).items():
+            if not isinstance(forms, dict) or not set(forms) <= {"asserted", "negated", "uncertain"}:
+                raise LexiconError(f"{source}: templates.{lang}.{relation} must map modalities to sentences")
+    return data
+
+
+def synthetic_articles(n: int, *, seed: int = 7, templates: dict[str, Any] | None = None) -> list[Article]:
+    """``n`` articles alternating Indonesian and English, each 3-6 claims among 2-4 filler sentences.
+
+    Examples
+    --------
+    >>> arts = synthetic_articles(4)
+    >>> [a.lang for a in arts], len({a.url for a in arts})
+    (['id', 'en', 'id', 'en'], 4)
+    """
+    data = templates or load_templates()
+    rng = random.Random(seed)
+    orgs = [f"{a} {b}" for a in data["organizations"]["first"] for b in data["organizations"]["second"]]
+    out = []
+    for i in range(n):
+        lang = _LANGS[i % 2]
+        names = data["names"][lang]
+        fill = {"org": rng.choice(orgs), "org2": rng.choice(orgs), "product": rng.choice(data["products"]),
+                "person": f"{rng.choice(names['first'])} {rng.choice(names['last'])}"}
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            forms = data["templates"][lang][rng.choice(sorted(data["templates"][lang]))]
+            modality = rng.choices(sorted(forms), weights=[3 if m == "asserted" else 1 for m in sorted(forms)])[0]
+            fill.update(org=rng.choice(orgs), person=f"{rng.choice(names['first'])} {rng.choice(names['last'])}",
+                        role=rng.choice(data["roles"][lang]), day=rng.choice(data["days"][lang]),
+                        amount=rng.choice(data["amounts"][lang]))
+            sentences.append(rng.choice(forms[modality]).format(**fill))
+        sentences += rng.sample(data["noise"][lang], rng.randint(2, 4))
+        rng.shuffle(sentences)
+        cut = len(sentences) // 2
+        text = " ".join(sentences[:cut]) + "\n" + " ".join(sentences[cut:])
+        out.append(Article(id=f"bench-{i:06d}", text=text, lang=lang,
+                           title=rng.choice(data["headlines"][lang]).format(**fill),
+                           url=f"https://bench.kgraph.dev/{lang}/{i}",
+                           published=date(2024, 1, 1) + timedelta(days=i % 365)))
+    return out
+
+
+def _words(articles: list[Article]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def _median_seconds(dataset: Any, text: str, runs: int = 3) -> float:
+    list(dataset.query(text))  # warm-up: parse and caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        list(dataset.query(text))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def spacy_tokenizers() -> dict[str, Callable[[str], object]]:
+    """The bare tokenizer of ``spacy.blank(lang)`` for each benchmark language."""
+    import spacy
+
+    return {lang: spacy.blank(lang).tokenizer for lang in _LANGS}
+
+
+def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int = 200,
+            make_extractor: ExtractorFactory = pipeline_extractor,
+            tokenizers: dict[str, Callable[[str], object]] | None = None) -> BenchResult:
+    """Generate ``n`` articles and time extraction, ingest and queries in this process.
+
+    ``tokenizers`` (language -> callable, default :func:`spacy_tokenizers`) is the baseline
+    that extraction is compared with.
+    """
+    from kgraph.store import LocalStore, open_dataset
+
+    articles = synthetic_articles(n)
+    result = BenchResult(n=n, words=_words(articles), jobs=jobs)
+    part = articles[:sample]
+    result.sample_words = _words(part)
+    extract = make_extractor()
+    start = time.perf_counter()
+    for article in part:
+        extract(article)
+    result.extract_seconds = time.perf_counter() - start
+    tokenizers = tokenizers or spacy_tokenizers()
+    for lang, tokenize in tokenizers.items():
+        tokenize("warm up " + lang)
+    start = time.perf_counter()
+    for article in part:
+        tokenizers[article.lang or "en"](article.text)
+    result.tokenize_seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+        with LocalStore(Path(tmp) / "store") as store:
+            start = time.perf_counter()
+            report = ingest(articles, store, make_extractor, jobs=jobs)
+            result.ingest_seconds = time.perf_counter() - start
+            result.triples = store.count()
+        if report.failed or report.stopped:
+            raise KgraphError(f"bench: ingest failed ({(report.failed or [report.stopped])[0]})")
+        dataset = open_dataset(store=Path(tmp) / "store")
+        for path in sorted(queries.glob("*.rq")):
+            result.queries[path.stem] = _median_seconds(dataset, path.read_text(encoding="utf-8"))
+        dataset.close()
+    result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return result
+
+
+def run_sizes(sizes: list[int], *, jobs: int, queries: Path = Path("queries")) -> list[BenchResult]:
+    """:func:`measure` each size in a fresh Python process, so peak memory is per size."""
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+            out = Path(tmp) / "result.json"
+            done = subprocess.run([sys.executable, "-m", "kgraph.bench", str(n), "--jobs", str(jobs),
+                                   "--queries", str(queries), "--out", str(out)],
+                                  capture_output=True, text=True)
+            if done.returncode != 0 or not out.is_file():
+                last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+                raise KgraphError(f"bench: the run with N={n} failed: {last}")
+            results.append(BenchResult(**json.loads(out.read_text(encoding="utf-8"))))
+    return results
+
+
+def _rate(count: float, seconds: float) -> str:
+    return f"{count / seconds:,.0f}" if seconds > 0 else "-"
+
+
+def results_table(results: list[BenchResult]) -> Table:
+    """One column per size (and the growth from the first to the last), one row per measure."""
+    table = Table(title="kgraph bench", title_justify="left")
+    table.add_column("measure")
+    for r in results:
+        table.add_column(f"N={r.n:,}", justify="right")
+    growth = len(results) > 1
+    if growth:
+        table.add_column(f"growth {results[0].n:,} -> {results[-1].n:,}", justify="right")
+
+    def row(label: str, cells: list[str], ratio: str = "") -> None:
+        table.add_row(label, *cells, *([ratio] if growth else []))
+
+    first, last = results[0], results[-1]
+    row("words", [f"{r.words:,}" for r in results], f"{last.words / first.words:.1f}x")
+    row("extract words/s (1 process)", [_rate(r.sample_words, r.extract_seconds) for r in results])
+    row("spaCy tokenizer words/s", [_rate(r.sample_words, r.tokenize_seconds) for r in results])
+    row("ingest time (s)", [f"{r.ingest_seconds:.1f}" for r in results],
+        f"{last.ingest_seconds / first.ingest_seconds:.1f}x" if first.ingest_seconds else "-")
+    row("ingest articles/s", [_rate(r.n, r.ingest_seconds) + f" ({r.jobs} jobs)" for r in results])
+    row("triples in store", [f"{r.triples:,}" for r in results], f"{last.triples / max(first.triples, 1):.1f}x")
+    for name in sorted(set().union(*(r.queries for r in results))):
+        times = [r.queries.get(name) for r in results]
+        ratio = f"{times[-1] / times[0]:.1f}x" if times[0] and times[-1] else "-"
+        row(f"query {name} (ms)", [f"{t * 1000:.1f}" if t is not None else "-" for t in times], ratio)
+    row("peak RSS main (MB)", [f"{r.rss_mb:,.0f}" for r in results])
+    row("peak RSS worker (MB)", [f"{r.worker_rss_mb:,.0f}" for r in results])
+    return table
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m kgraph.bench N --jobs J --queries DIR --out FILE``: one size, as JSON in FILE."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m kgraph.bench", description=_main.__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--queries", type=Path, default=Path("queries"))
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    result = measure(args.n, jobs=args.jobs, queries=args.queries)
+    args.out.write_text(json.dumps(asdict(result)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,0 +1,46 @@
+"""The benchmark's synthetic news and its measurements (with a stand-in extractor)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from kgraph.bench import load_templates, measure, results_table, synthetic_articles
+from kgraph.errors import LexiconError
+from tests.store.helpers import make_fake
+
+
+def test_synthetic_news_is_varied_and_reproducible() -> None:
+    articles = synthetic_articles(200)
+    assert articles == synthetic_articles(200)
+    assert {a.lang for a in articles} == {"id", "en"}
+    assert len({a.url for a in articles}) == 200 and len({a.text for a in articles}) == 200
+    text = "\n".join(a.text for a in articles)
+    for cue in ("memberhentikan", "mengakuisisi", "membantah", "dikabarkan", "fired", "denied", "reportedly"):
+        assert cue in text
+    assert all("{" not in a.text and "{" not in (a.title or "") for a in articles)
+
+
+def test_templates_file_errors_name_the_file(tmp_path: Path) -> None:
+    broken = tmp_path / "bench.yaml"
+    broken.write_text("names: {}\n")
+    with pytest.raises(LexiconError, match=r"bench\.yaml: missing section\(s\) organizations"):
+        load_templates(broken)
+
+
+def test_measure_and_table(tmp_path: Path) -> None:
+    (tmp_path / "fired.rq").write_text(
+        "SELECT ?o (COUNT(*) AS ?n) WHERE { ?o <https://kgraph.dev/ns#fired> ?p } GROUP BY ?o")
+    large = measure(120, jobs=1, queries=tmp_path, sample=10, make_extractor=make_fake,
+                    tokenizers={"id": str.split, "en": str.split})
+    assert large.triples > 120 and large.words > 120 * 20
+    assert set(large.queries) == {"fired"} and large.queries["fired"] < 1.0
+    assert large.rss_mb > 10 and large.ingest_seconds > 0
+    small = replace(large, n=40, ingest_seconds=large.ingest_seconds / 4)
+    console = Console(width=200, record=True)
+    console.print(results_table([small, large]))
+    shown = console.export_text()
+    assert "query fired (ms)" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
+    assert "4.0x" in shown  # the ingest time grew four times

@@ -1,4 +1,5 @@
-"""kgraph eval: the SCHEMA.md scoring on small hand-computed cases, checked against score.py."""
+"""kgraph eval: the SCHEMA.md scoring on small hand-computed cases, checked against score.py;
+and the shipped data it is measured with (team gold files, gazetteer)."""
 from __future__ import annotations
 
 import json
@@ -188,6 +189,49 @@ def test_team_gold_matches_its_articles(path):
                 assert all(f in text for f in forms), (article["id"], forms)
         for r in article["relations"]:
             assert {r["subject"], r["object"]} <= names, (article["id"], r)
+
+
+# subject and object types of each relation, as in SCHEMA.md's table
+P, O, PR, G = "Person", "Organization", "Product", "Group"
+SIGNATURES = {
+    "fired": ({O, P}, {P}), "resigned": ({P, G}, {O}), "joined": ({P, G}, {O}),
+    "holdsPosition": ({P}, {O}), "founded": ({P}, {O}), "offeredCompensation": ({O, P}, {P, G, O}),
+    "developed": ({O}, {PR}), "acquired": ({O, P}, {O, PR}), "investedIn": ({O, P}, {O}),
+    "laidOff": ({O}, {G}), "competitorOf": ({O}, {O}), "partnerOf": ({O}, {O}), "parentOf": ({O}, {O}),
+}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=["samples", "test-articles"])
+def test_team_gold_follows_schema_and_covers_every_relation(path):
+    gold = read_gold(path)
+    seen = set()
+    for article in gold:
+        types = {e["name"]: e["type"] for e in article["entities"]}
+        groups = [e for e in article["entities"] if e["type"] == "Group"]
+        assert all(g.get("member_of") in types for g in groups), article["id"]
+        for r in article["relations"]:
+            subjects, objects = SIGNATURES[r["relation"]]
+            assert types[r["subject"]] in subjects and types[r["object"]] in objects, (article["id"], r)
+            assert (r["relation"] == "holdsPosition") == bool(r.get("role") and r.get("status")), r
+            seen.add((r["relation"], r["modality"]))
+    assert {rel for rel, _ in seen} == set(SIGNATURES)
+    assert {m for _, m in seen} == {"asserted", "negated", "uncertain"}
+
+
+def test_shipped_gazetteer_entries_are_distinct_and_cover_the_region():
+    from kgraph.lexicons import load_data_file
+
+    entities = load_data_file("gazetteer.yaml")["entities"]
+    assert len(entities) >= 300
+    owner: dict[str, str] = {}
+    for e in entities:
+        assert e["type"] in ("Organization", "Product")
+        for form in [e["name"], *e["aliases"]]:
+            assert owner.setdefault(form.casefold(), e["name"]) == e["name"], f"{form!r} names two entries"
+    for outlet in ("Kontan", "Kompas", "Detik", "Tempo", "Bisnis Indonesia", "CNBC Indonesia", "Katadata",
+                   "Reuters", "Bloomberg", "The Verge", "TechCrunch", "Business Insider", "Nikkei Asian Review"):
+        assert owner.get(outlet.casefold()) == outlet
+    assert owner["pt goto gojek tokopedia tbk"] == "GoTo" and owner["alphabet inc."] == "Alphabet"
 
 
 # --- same figures as ../shared/eval/score.py -------------------------------------------------

@@ -132,8 +132,10 @@ def load_query(spec: str | Path, *, query_dir: Path = QUERY_DIR) -> PreparedQuer
         named = query_dir / f"{text_spec}.rq"
         if path.is_file():
             return parse_query(_read(path), str(path))
-        if re.fullmatch(r"[\w-]+", text_spec) and named.is_file():
-            return parse_query(_read(named), str(named))
+        if re.fullmatch(r"[\w-]+", text_spec):
+            if named.is_file():
+                return parse_query(_read(named), str(named))
+            raise UsageError(f"{text_spec}: no such query (looked for {named})")
         if text_spec.endswith(".rq"):
             raise UsageError(f"{text_spec}: no such query file")
     return parse_query(text_spec, "query")

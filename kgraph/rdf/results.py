@@ -67,11 +67,11 @@ def format_result(result: Result, fmt: str) -> str:
         return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")  # type: ignore[union-attr]
     if fmt == "json":
         if result.type == "ASK":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2)
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2) + "\n"
         names, rows = result_rows(result)
         bindings = [{n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]
         return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=2)
+                          ensure_ascii=False, indent=2) + "\n"
     if fmt not in ("csv", "tsv"):
         raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
     if result.type == "ASK":

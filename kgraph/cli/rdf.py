@@ -1,0 +1,184 @@
+"""``kgraph query``, ``kgraph export``, ``kgraph ontology`` and ``kgraph validate``."""
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kgraph.cli.app import app, console, err_console
+from kgraph.errors import UsageError
+
+__all__ = ["query_command", "export_command", "ontology_command", "validate_command"]
+
+DEFAULT_STORE = Path("output/store")
+DEFAULT_GRAPH = Path("output/graph.ttl")
+
+_GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."
+_STORE_HELP = "A kgraph store folder to read (see kgraph build / kgraph ingest)."
+_MAX_CELL = 70  # widest column, in characters, when the table is not shown on a terminal
+_ENDPOINT_HELP = "Base URL of a SPARQL 1.1 server to read from, e.g. http://127.0.0.1:7878."
+
+
+def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa: ANN202
+    """The dataset to read: --graph, --endpoint or --store; by default the store, else graph.ttl."""
+    if sum(x is not None for x in (graph, store, endpoint)) > 1:
+        raise UsageError("give only one of --graph, --store and --endpoint")
+    from kgraph.store import open_dataset  # the Oxigraph stack is loaded only when needed
+
+    if graph is None and store is None and endpoint is None:
+        if DEFAULT_STORE.is_dir():
+            store = DEFAULT_STORE
+        elif DEFAULT_GRAPH.is_file():
+            graph = DEFAULT_GRAPH
+        else:
+            raise UsageError(f"no graph: neither {DEFAULT_STORE} nor {DEFAULT_GRAPH} exists "
+                             "(run kgraph build first, or give --graph FILE)")
+    return open_dataset(graph=graph, store=store, endpoint=endpoint)
+
+
+def _list_queries(folder: Path) -> None:
+    from kgraph.query import parse_header
+
+    files = sorted(folder.glob("*.rq"))
+    if not files:
+        raise UsageError(f"{folder}: no .rq files")
+    table = Table("query", "answers", "params", title=f"queries in {folder}")
+    for path in files:
+        info = parse_header(path.read_text(encoding="utf-8"))
+        table.add_row(path.stem, info.question or info.title, ", ".join("?" + p for p in info.params))
+    console.print(table)
+
+
+@app.command("query")
+def query_command(
+    query: Optional[str] = typer.Argument(None, help="A .rq file, a query name from queries/ (e.g. fired), "
+                                          "or SPARQL text."),
+    bind: list[str] = typer.Option([], "--bind", "-b", help="name=value: set a result variable of the "
+                                   "query (repeatable). <iri> and prefix:name give IRIs; other values "
+                                   "are literals, never query text."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (the W3C SPARQL "
+                            "1.1 results formats for csv, tsv and json)."),
+    graph: Optional[Path] = typer.Option(None, "--graph", help=_GRAPH_HELP),
+    store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
+    list_queries: bool = typer.Option(False, "--list", help="List the queries in queries/ with what they answer."),
+) -> None:
+    """Ask the graph a SPARQL question and print the answer.
+
+    Example: kgraph query queries/positions.rq --bind person="Sam Altman"
+    """
+    from kgraph.query import QUERY_DIR, load_query, parse_bindings, run_query
+    from kgraph.rdf.results import FORMATS, format_result
+
+    if list_queries:
+        _list_queries(QUERY_DIR)
+        return
+    if query is None:
+        raise UsageError("give a query (a .rq file, a name from queries/ or SPARQL text), or --list")
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
+    prepared = load_query(query)
+    bindings = parse_bindings(bind, prepared)
+    dataset = _open(graph, store, endpoint)
+    try:
+        result = run_query(dataset, prepared, bindings)
+        if fmt == "table" and result.type == "SELECT":
+            _print_table(result, prepared.info.title)
+        elif fmt == "table" and result.type == "ASK":
+            console.print("yes" if result.askAnswer else "no", markup=False, highlight=False)
+        else:
+            sys.stdout.write(format_result(result, "turtle" if fmt == "table" else fmt))
+    finally:
+        dataset.close()
+
+
+def _print_table(result, title: str) -> None:  # noqa: ANN001
+    from kgraph.rdf.results import result_rows, short_term
+
+    names, rows = result_rows(result)
+    cells = [[short_term(v) for v in row] for row in rows]
+    table = Table(*names, title=title or None, show_lines=False)
+    for row in cells:
+        table.add_row(*row)
+    # on a terminal the table fits the window; written to a file or pipe it keeps whole lines
+    widths = [min(max([len(n)] + [len(r[i]) for r in cells]), _MAX_CELL) for i, n in enumerate(names)]
+    out = console if console.is_terminal else Console(width=max(80, sum(widths) + 3 * len(names) + 1))
+    out.print(table, markup=False, highlight=False)
+    err_console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
+
+
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, nt, trig, nquads, jsonld, graphml "
+                            "(for Gephi) or csv (one row per claim)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write [default: standard output]."),
+    graph: Optional[Path] = typer.Option(None, "--graph", help=_GRAPH_HELP),
+    store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
+) -> None:
+    """Write the graph for other tools: RDF, GraphML (Gephi) or CSV (one row per claim).
+
+    TriG, N-Quads and JSON-LD keep one named graph per article; Turtle and N-Triples hold
+    their union.
+
+    Example: kgraph export --format graphml --out output/graph.graphml
+    """
+    from kgraph.export import EXPORT_FORMATS, export_text, write_export
+
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(EXPORT_FORMATS)})")
+    dataset = _open(graph, store, endpoint)
+    try:
+        if out is None:
+            sys.stdout.write(export_text(dataset, fmt))
+            return
+        path = write_export(dataset, fmt, out)
+    finally:
+        dataset.close()
+    console.print(f"wrote {path} ({fmt})", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("ontology")
+def ontology_command() -> None:
+    """Print the kgraph ontology (Turtle): every class and property with its label and comment.
+
+    Example: kgraph ontology > kgraph-ontology.ttl
+    """
+    sys.stdout.write(resources.files("kgraph.rdf").joinpath("ontology.ttl").read_text(encoding="utf-8"))
+
+
+@app.command("validate")
+def validate_command(
+    graph: Optional[Path] = typer.Option(None, "--graph", help=_GRAPH_HELP),
+    store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
+) -> None:
+    """Check the graph against kgraph's SHACL shapes; exit 1 listing the violations.
+
+    Every claim needs a source article, a modality (asserted, negated, uncertain) and a subject
+    and object of the types its relation allows.
+
+    Example: kgraph validate --graph output/graph.ttl
+    """
+    from kgraph.export import union_graph
+    from kgraph.rdf.validate import validate_graph
+
+    dataset = _open(graph, store, endpoint)
+    try:
+        data = union_graph(dataset)
+    finally:
+        dataset.close()
+    violations = validate_graph(data)
+    for violation in violations:
+        console.print(str(violation), markup=False, highlight=False, soft_wrap=True)
+    if violations:
+        err_console.print(f"kgraph: {len(violations)} SHACL violation{'s' if len(violations) != 1 else ''}",
+                          markup=False, highlight=False)
+        raise typer.Exit(1)
+    console.print(f"conforms: {len(data)} triples checked against kgraph's SHACL shapes",
+                  markup=False, highlight=False)

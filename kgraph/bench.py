@@ -27,7 +27,8 @@ from rich.table import Table
 
 from kgraph.errors import KgraphError, LexiconError
 from kgraph.models import Article
-from kgraph.store.ingest import ExtractorFactory, ingest, pipeline_extractor
+from kgraph.pipeline import extract_function
+from kgraph.store.ingest import ExtractorFactory, ingest
 
 __all__ = ["BenchResult", "load_templates", "synthetic_articles", "spacy_tokenizers", "measure", "run_sizes", "results_table"]
 
@@ -131,7 +132,7 @@ def spacy_tokenizers() -> dict[str, Callable[[str], object]]:
 
 
 def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int = 200,
-            make_extractor: ExtractorFactory = pipeline_extractor,
+            make_extractor: ExtractorFactory = extract_function,
             tokenizers: dict[str, Callable[[str], object]] | None = None) -> BenchResult:
     """Generate ``n`` articles and time extraction, ingest and queries in this process.
 

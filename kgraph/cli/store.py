@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -14,7 +15,7 @@ from rich.text import Text
 
 from kgraph.cli.app import app, console, err_console
 from kgraph.errors import InputError, StoreError, UsageError
-from kgraph.store.ingest import IngestReport, Target, find_articles, ingest, pipeline_extractor
+from kgraph.store.ingest import IngestReport, Target, find_articles, ingest
 from kgraph.store.local import DEFAULT_STORE, LocalStore
 
 __all__ = ["ingest_command", "remove_command", "bench_command"]
@@ -79,12 +80,15 @@ def ingest_command(
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
                              help="Extraction processes [default: the number of cores]."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
+    gazetteer: list[Path] = typer.Option([], "--gazetteer", help="Your own gazetteer file (repeatable)."),
+    model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy pipeline whose entities are merged in."),
 ) -> None:
     """Add articles to the store, one named graph each; unchanged articles are skipped.
 
     Example: kgraph ingest news/ --store output/store --jobs 4
     """
     from kgraph.articles import iter_articles
+    from kgraph.pipeline import extract_function  # the NLP stack is loaded only to ingest
 
     for path in paths:
         if not path.exists():
@@ -97,7 +101,8 @@ def ingest_command(
                    TextColumn("left"), TimeRemainingColumn())
         with Progress(*columns, console=err_console, transient=False) as bar:
             task = bar.add_task("ingest", total=len(articles))
-            report = ingest(articles, target, pipeline_extractor, jobs=jobs,
+            make = partial(extract_function, tuple(str(g) for g in gazetteer), model)
+            report = ingest(articles, target, make, jobs=jobs,
                             progress=lambda done, total: bar.update(task, completed=done))
     raise typer.Exit(_summary(report, where, unreadable))
 

@@ -25,7 +25,7 @@ from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
 __all__ = ["Target", "IngestReport", "ExtractorFactory", "GraphWriter", "article_ntriples", "find_articles",
-           "pipeline_extractor", "ingest"]
+           "ingest"]
 
 ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
 Progress = Callable[[int, int], None]
@@ -101,13 +101,6 @@ def find_articles(records: Sequence[ArticleRecord], key: str) -> list[str]:
     by_url = str(article_iri(Article(id=key, text="", url=key))) if "://" in key else None
     return [r.iri for r in records
             if key in (r.iri, r.url, r.iri.rsplit("/", 1)[-1]) or r.iri == by_url]
-
-
-def pipeline_extractor() -> Callable[[Article], Extraction]:
-    """kgraph's own extractor (the spaCy pipelines of :mod:`kgraph.pipeline`): the default factory."""
-    from kgraph.pipeline import Extractor  # the NLP stack is loaded only by the processes that extract
-
-    return Extractor().extract
 
 
 # The extractor of a worker process, built once by the pool's initializer: per-process state

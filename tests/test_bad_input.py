@@ -232,3 +232,31 @@ def test_cli_ingest_keeps_good_files(tmp_path: Path) -> None:
     assert "1 added" in result.output and "Traceback" not in result.output
     missing = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--store", str(tmp_path / "store")])
     assert missing.exit_code == 2 and "nope" in missing.stderr
+
+
+def test_cli_build_mixed_folder_writes_the_good_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    for name in ("empty.txt", "photo.png", "articles.jsonl", "vietnamese.txt"):
+        shutil.copy(DATA / name, folder)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kgraph: ")]
+    assert f"kgraph: {folder / 'empty.txt'}: empty file" in errors
+    assert f"kgraph: {folder / 'photo.png'}: binary file (PNG image)" in errors
+    assert any(line.startswith(f"kgraph: {folder / 'articles.jsonl'}: line 2: invalid JSON") for line in errors)
+    assert "3 input(s)" in errors[-1] and "Traceback" not in result.output, result.stderr
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Harbor Robotics names new CEO" in turtle and "Nusantara Pay hires a chief risk officer" in turtle
+    assert (out / "graph.html").is_file()
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "ingest", "read"])
+def test_cli_missing_path_is_usage_error(tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(app, [command, str(missing)], env={"KGRAPH_STORE": str(tmp_path / "s")})
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert any(line.startswith("kgraph: ") and str(missing) in line for line in result.stderr.splitlines())

@@ -1,0 +1,121 @@
+"""`kgraph query` as a user runs it: tables, W3C result formats, safe bindings, clear errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+
+QUERIES = Path(__file__).resolve().parents[2] / "queries"
+runner = CliRunner()
+
+
+def _query(*args: str):
+    return runner.invoke(app, ["query", *args], catch_exceptions=False)
+
+
+def test_fired_table_names_firer_fired_date_and_source(sample_trig):
+    result = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_trig))
+    assert result.exit_code == 0, result.output
+    assert "Who fired whom" in result.output
+    line = next(li for li in result.output.splitlines() if "2024-05-13" in li)
+    assert "Nimbus Labs" in line and "Dara Quinn" in line and "Nimbus Labs fires CEO Dara Quinn" in line
+
+
+def test_json_follows_the_w3c_results_format(sample_trig):
+    result = _query(str(QUERIES / "positions.rq"), "--graph", str(sample_trig),
+                    "--bind", "person=Priya Natarajan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["head"]["vars"][:3] == ["person", "role", "organization"]
+    (row,) = data["results"]["bindings"]
+    assert row["person"] == {"type": "literal", "value": "Priya Natarajan"}
+    assert row["status"] == {"type": "literal", "value": "interim"}
+    assert row["date"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
+    assert row["article"]["type"] == "uri"
+
+
+def test_csv_and_tsv_follow_the_w3c_results_format(sample_trig):
+    raw = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_trig), "-f", "csv").stdout_bytes
+    assert raw.count(b"\r\n") == 4  # header and three rows, CRLF as the W3C CSV format says
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert rows[0][:3] == ["firer", "fired", "date"]
+    assert ["Nimbus Labs", "Dara Quinn", "2024-05-13"] in [r[:3] for r in rows[1:]]
+    # an evidence sentence with a comma is quoted, not split
+    assert "Orbitra hired Dara Quinn, who was fired by Nimbus Labs on Tuesday." in [r[7] for r in rows]
+    tsv = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_trig), "-f", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:3] == ["?firer", "?fired", "?date"]
+    dated = next(li.split("\t") for li in tsv[1:] if "2024-05-13" in li)
+    assert dated[0] == '"Nimbus Labs"'
+    assert dated[2] == '"2024-05-13"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert dated[6].startswith("<https://kgraph.dev/id/article/")
+
+
+def test_bound_value_is_only_ever_a_literal(sample_trig):
+    result = _query(str(QUERIES / "positions.rq"), "--graph", str(sample_trig),
+                    "--bind", 'person=x" } ; DROP ALL ; #', "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"]["bindings"] == []
+    # the graph is untouched: the same query without the binding still finds everyone
+    again = _query(str(QUERIES / "positions.rq"), "--graph", str(sample_trig), "-f", "json")
+    assert len(json.loads(again.stdout)["results"]["bindings"]) == 4
+
+
+def test_invalid_query_gives_line_and_column_and_exit_2(sample_trig):
+    result = _query("SELECT ?x WHERE {\n  ?x ?y \n}", "--graph", str(sample_trig))
+    assert result.exit_code == 2
+    assert "invalid SPARQL at line 3, column" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_invalid_query_file_is_named(tmp_path, sample_trig):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: broken\nSELECT ?x WHERE { ?x schema:name }\n", encoding="utf-8")
+    result = _query(str(bad), "--graph", str(sample_trig))
+    assert result.exit_code == 2
+    assert f"{bad}: invalid SPARQL at line 2, column" in result.output
+
+
+def test_unknown_bind_name_is_exit_2(sample_trig):
+    result = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_trig), "--bind", "boss=Acme")
+    assert result.exit_code == 2
+    assert "--bind boss" in result.output and "?firer" in result.output
+
+
+def test_missing_query_file_and_graph_are_one_line_errors(sample_trig, tmp_path):
+    result = _query(str(tmp_path / "nope.rq"), "--graph", str(sample_trig))
+    assert result.exit_code == 2 and "no such query file" in result.output
+    result = _query(str(QUERIES / "fired.rq"), "--graph", str(tmp_path / "missing.ttl"))
+    assert result.exit_code == 2 and "missing.ttl" in result.output
+
+
+def test_update_queries_are_refused(sample_trig):
+    result = _query("DROP ALL", "--graph", str(sample_trig))
+    assert result.exit_code == 2 and "invalid SPARQL" in result.output
+
+
+def test_ask_query_answers_yes_or_no(sample_trig):
+    ask = "ASK { ?o kg:fired ?p . ?p schema:name 'Dara Quinn' }"
+    assert _query(ask, "--graph", str(sample_trig)).stdout.strip() == "yes"
+    assert json.loads(_query(ask, "--graph", str(sample_trig), "-f", "json").stdout) == \
+        {"head": {}, "boolean": True}
+
+
+def test_query_by_name_and_list(sample_trig, monkeypatch):
+    monkeypatch.chdir(QUERIES.parent)
+    result = _query("conflicts", "--graph", str(sample_trig), "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert "fired vs resigned" in result.stdout
+    listing = _query("--list")
+    assert "leadership_timeline" in listing.stdout and "?organization" in listing.stdout
+
+
+@pytest.mark.parametrize("command", ["query", "export", "ontology", "validate"])
+def test_commands_have_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output

@@ -58,7 +58,7 @@ def _summary(report: IngestReport, where: str, unreadable: list[InputError]) -> 
         _say(f"kgraph: {message}")
     console.print(f"{where}: {len(report.added)} added, {len(report.replaced)} replaced, "
                   f"{len(report.unchanged)} unchanged, {len(report.failed) + len(unreadable)} failed",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
     if report.stopped is not None:
         _say(f"kgraph: {report.stopped}")
     if report.unsent:
@@ -123,7 +123,7 @@ def remove_command(
             raise StoreError(f"no article {article!r} in {where}")
         for iri in found:
             target.remove_graph(iri)
-    console.print(f"removed {', '.join(found)} from {where}", markup=False, highlight=False)
+    console.print(f"removed {', '.join(found)} from {where}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("bench")

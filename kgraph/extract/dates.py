@@ -55,7 +55,8 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
     if parsed is None:
         return None
     result = parsed.date()
-    if published is not None and result > published + timedelta(days=7):
+    has_year = regex.search(r"\b\d{4}\b", cleaned) is not None
+    if published is not None and not has_year and result > published + timedelta(days=7):
         # a weekday or day-month without a year that dateparser put in the future
         try:
             result = result.replace(year=result.year - 1)

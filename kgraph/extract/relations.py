@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kgraph.extract.dates import find_dates
 from kgraph.extract.encode import EncodedSentence, Encoder, Item
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
-from kgraph.models import Relation
+from kgraph.models import SYMMETRIC_RELATIONS, Relation
 
 __all__ = ["RelationExtractor", "make_stemmer", "merge_relations"]
 
@@ -290,10 +290,13 @@ def merge_relations(relations: list[Relation]) -> list[Relation]:
     """One relation per (subject, relation, object, role): the best-supported claim wins.
 
     Asserted beats negated beats uncertain; then higher confidence; the earliest otherwise.
+    Symmetric relations (competitorOf, partnerOf) are stored with subject and object sorted.
     A date found by any of the merged claims is kept.
     """
     best: dict[tuple, Relation] = {}
     for rel in relations:
+        if rel.relation in SYMMETRIC_RELATIONS and rel.object < rel.subject:
+            rel = replace(rel, subject=rel.object, object=rel.subject)
         key = (rel.subject, rel.relation, rel.object, (rel.role or "").lower())
         old = best.get(key)
         if old is None:

@@ -1,0 +1,70 @@
+"""Relations a reader of the team's own test articles expects, in Indonesian and English."""
+from __future__ import annotations
+
+from conftest_extract import triples
+
+
+def test_relations_id_nominal_firing_with_relative_date(extract_file):
+    found = triples(extract_file("id-pemecatan-sinar-kode.txt"))
+    fired = found[("Sinar Kode", "fired", "Andika Nugraha")]
+    assert fired.modality == "asserted"
+    assert fired.date == "2023-11-21"
+    assert fired.rule.startswith("id.fired")
+    assert "Andika" in fired.evidence
+
+
+def test_relations_id_denial_negates_resignation(extract_file):
+    found = triples(extract_file("id-pendiri-hengkang.txt"))
+    assert found[("Wulan Damayanti", "resigned", "Karsa Digital")].modality == "asserted"
+    assert found[("Putri Ayuningrum", "resigned", "Karsa Digital")].modality == "negated"
+    assert ("Fajar Kurniadi", "founded", "Karsa Digital") in found
+
+
+def test_relations_id_layoff_and_compensation_to_group(extract_file):
+    extraction = extract_file("id-phk-kompensasi.txt")
+    found = triples(extraction)
+    assert ("Rimba Games", "laidOff", "Rimba Games employees") in found
+    assert ("Rimba Games", "offeredCompensation", "Rimba Games employees") in found
+    group = extraction.entity("Rimba Games employees")
+    assert group is not None and group.type == "Group"
+
+
+def test_relations_en_firing_dated(extract_file):
+    fired = triples(extract_file("en-fired-gridmark.txt"))[("Gridmark Pay", "fired", "Calvin Marsh")]
+    assert (fired.modality, fired.date) == ("asserted", "2024-03-11")
+
+
+def test_relations_en_denied_firing_is_negated(extract_file):
+    found = triples(extract_file("en-pelita-denies-firing.txt"))
+    assert found[("Pelita Fintech", "fired", "Dimas Anggoro")].modality == "negated"
+
+
+def test_relations_en_symmetric_partnership_stored_once(extract_file):
+    rels = [r for r in extract_file("en-markup-partnership.txt").relations if r.relation == "partnerOf"]
+    assert len(rels) == 1
+    assert {rels[0].subject, rels[0].object} == {"Copperline Networks", "Halberd Security"}
+
+
+def test_relations_carry_offsets_confidence_and_rule(extract_file):
+    extraction = extract_file("en-layoffs-kitebase.txt")
+    text = extraction.article.text
+    assert extraction.relations
+    for r in extraction.relations:
+        assert text[r.start:r.end] == r.evidence
+        assert 0 < r.confidence <= 1
+        assert r.rule.startswith("en.")
+
+
+def test_relations_seed_article(extract_file, shared_eval):
+    """The Kontan seed: who fired whom, the staff's threat, Microsoft's offer, one Altman."""
+    extraction = extract_file(shared_eval / "seed" / "id-kontan-openai-2023.txt")
+    found = triples(extraction)
+    fired = found[("OpenAI", "fired", "Sam Altman")]
+    assert (fired.modality, fired.date) == ("asserted", "2023-11-17")
+    assert found[("OpenAI employees", "joined", "Microsoft")].modality == "uncertain"
+    assert found[("Microsoft", "offeredCompensation", "OpenAI employees")].modality == "asserted"
+    altman = extraction.entity("Sam Altman")
+    assert {"Altman", "Sam Atlman"} <= set(altman.aliases)
+    # nothing comes from the "Baca Juga:" related-headline lines
+    assert all("Baca Juga" not in r.evidence for r in extraction.relations)
+    assert extraction.entity("The Information") is None

@@ -211,7 +211,7 @@
     details.appendChild(tip);
   }
 
-  function focusName(query) {
+  function focusName(query, zoom) {
     var q = String(query).trim().toLowerCase();
     var id = names[q];
     if (id === undefined && q) {
@@ -222,7 +222,9 @@
     if (id === undefined) { status.textContent = "No entity matches \u201c" + query + "\u201d."; return null; }
     status.textContent = "";
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    if (zoom !== false) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    }
     showDetails(nodeTip(byId[id]));
     return id;
   }
@@ -240,5 +242,5 @@
   });
 
   updateCounts();
-  if (data.focus) { network.once("afterDrawing", function () { focusName(data.focus); }); }
+  if (data.focus) { focusName(data.focus, false); }  // an ego view: mark its centre, keep the whole view
 }());

@@ -134,3 +134,29 @@ def test_hover_tooltip_shows_claim_details_as_text(page):
     assert "negated" in tooltip.text and "<img src=x onerror=" in tooltip.text
     assert page.execute_script("return document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip script').length") == 0
     assert page.execute_script("return window.__pwned === undefined")
+
+
+def test_focus_view_marks_its_centre(driver, G, tmp_path):
+    from kgraph.network import ego_subgraph
+
+    _open(driver, ego_subgraph(G, "whitfield", 1), tmp_path / "ego.html", focus="whitfield")
+    assert driver.execute_script("return kgraph.network.getSelectedNodes()") == [DANA]
+    assert driver.execute_script("return kgraph.nodes.length") == 3
+
+
+def test_notebook_view_runs_inside_its_iframe(driver, G, tmp_path):
+    from kgraph.render import notebook_view
+
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{notebook_view(G, height=500)._repr_html_()}</body></html>",
+                    encoding="utf-8")
+    driver.get_log("browser")
+    driver.get(host.resolve().as_uri())
+    driver.switch_to.frame(driver.find_element("tag name", "iframe"))
+    try:
+        wait_until_ready(driver, timeout=30)
+        assert driver.execute_script("return [kgraph.nodes.length, kgraph.edges.length]") == [7, 9]
+        assert driver.execute_script("return window.__pwned === undefined")
+    finally:
+        driver.switch_to.default_content()
+    assert _errors(driver) == []

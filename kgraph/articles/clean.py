@@ -24,7 +24,9 @@ _REMOVED.update({0x7F: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: N
 _TRANSLATE = {**_REMOVED, **_LINE_BREAKS, 0x09: " ", 0xA0: " "}
 _SPACES = re.compile(r"[^\S\n]+")
 _NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,5}")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[A-Za-z]{2,})+")  # "Tribunnews.com" in a byline is no author
 _BULLETS = " \t-–—•*·»>›"
+_TITLE_MAX = 250  # characters; a longer first line is a paragraph
 _HEADER_LINES = 3  # a header-only byline ("By X") must be among the first lines
 
 
@@ -67,7 +69,7 @@ def _split_names(text: str, separators: tuple[str, ...]) -> list[str] | None:
     for separator in separators:
         parts = [piece for part in parts for piece in part.split(separator)]
     names = [part.strip(" .") if part.strip().count(" ") else part.strip()
-             for part in parts if part.strip()]
+             for part in parts if part.strip() and not _DOMAIN.fullmatch(part.strip())]
     if not names:
         return None
     for name in names:
@@ -120,6 +122,12 @@ def _is_related(line: str, cues: ArticleCues) -> bool:
     return any(folded.startswith(cue) for cue in cues.related)
 
 
+def _is_furniture(line: str, cues: ArticleCues) -> bool:
+    """Page furniture: "ADVERTISEMENT", photo captions ("Foto: ...")."""
+    folded = line.casefold()
+    return folded in cues.drop_lines or folded.startswith(cues.drop_prefixes)
+
+
 def _is_bare_cue(line: str, cues: ArticleCues) -> bool:
     """A related-headline cue alone on its line ("Baca Juga:"): its headline is the next line."""
     folded = line.strip(_BULLETS + ":").casefold()
@@ -135,7 +143,7 @@ def _body_lines(text: str, cues: ArticleCues) -> list[str]:
             skip_next = False
         elif _is_bare_cue(line, cues):
             skip_next = True
-        elif line and not _is_related(line, cues) and line.casefold() not in cues.drop_lines:
+        elif line and not _is_related(line, cues) and not _is_furniture(line, cues):
             kept.append(line)
     return kept
 
@@ -156,6 +164,22 @@ def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:
             outlet = match.groupdict().get("outlet")
             return line[match.end():], (outlet.strip() if outlet else None)
     return line, None
+
+
+def _is_title(lines: list[str], cues: ArticleCues, known: str | None) -> bool:
+    """Whether the first line is the title: it repeats the known title, or a byline or a
+    dateline follows it (and it is neither itself nor a sentence ending with a full stop)."""
+    if not lines:
+        return False
+    first = lines[0]
+    if known and first.casefold() == normalize_text(known).casefold():
+        return True
+    if len(lines) < 2 or len(first) > _TITLE_MAX or parse_byline(first, cues) is not None:
+        return False
+    if parse_byline(lines[1], cues):
+        return True
+    return (not first.endswith(".") and split_dateline(first, cues)[0] == first
+            and split_dateline(lines[1], cues)[0] != lines[1])
 
 
 def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None = None) -> CleanText:
@@ -187,13 +211,7 @@ def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None =
     """
     cues = cues or load_article_cues()
     lines = _body_lines(normalize_text(raw), cues)
-    known = normalize_text(title or "").casefold()
-    if lines and known and lines[0].casefold() == known:
-        title = lines.pop(0)
-    elif len(lines) > 1 and parse_byline(lines[0], cues) is None and parse_byline(lines[1], cues):
-        title = lines.pop(0)
-    else:
-        title = None
+    title = lines.pop(0) if _is_title(lines, cues, title) else None
     authors: list[str] = []
     body: list[str] = []
     for i, line in enumerate(lines):

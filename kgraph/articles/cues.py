@@ -24,7 +24,7 @@ from kgraph.errors import LexiconError
 
 __all__ = ["ArticleCues", "load_article_cues", "parse_article_cues", "lexicon_dir"]
 
-_KEYS = {"lang", "byline", "related", "drop_lines", "datelines"}
+_KEYS = {"lang", "byline", "related", "drop_lines", "drop_prefixes", "datelines"}
 _BYLINE_KEYS = {"cues", "header_only", "name_separators"}
 _GROUPS = {"outlet", "place"}
 
@@ -41,6 +41,7 @@ class ArticleCues:
     name_separators: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     drop_lines: frozenset[str] = frozenset()
+    drop_prefixes: tuple[str, ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
 
     def merge(self, other: ArticleCues) -> ArticleCues:
@@ -51,6 +52,7 @@ class ArticleCues:
             name_separators=tuple(dict.fromkeys(self.name_separators + other.name_separators)),
             related=tuple(dict.fromkeys(self.related + other.related)),
             drop_lines=self.drop_lines | other.drop_lines,
+            drop_prefixes=tuple(dict.fromkeys(self.drop_prefixes + other.drop_prefixes)),
             datelines=self.datelines + tuple(p for p in other.datelines
                                              if p not in self.datelines),
         )
@@ -96,7 +98,7 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
     ('read also:',)
     >>> parse_article_cues({"colour": 1}, "x.yaml")
     Traceback (most recent call last):
-    kgraph.errors.LexiconError: x.yaml: unknown key 'colour' (allowed: byline, datelines, drop_lines, lang, related)
+    kgraph.errors.LexiconError: x.yaml: unknown key 'colour' (allowed: byline, datelines, drop_lines, drop_prefixes, lang, related)
     """
     if not isinstance(data, dict):
         raise LexiconError(f"{source}: expected a mapping at the top level")
@@ -137,6 +139,8 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
                                     _strings(data.get("related", []), f"{source}: related"))),
         drop_lines=frozenset(d.casefold() for d in
                              _strings(data.get("drop_lines", []), f"{source}: drop_lines")),
+        drop_prefixes=tuple(dict.fromkeys(d.casefold() for d in _strings(
+            data.get("drop_prefixes", []), f"{source}: drop_prefixes"))),
         datelines=tuple(patterns),
     )
 

@@ -18,6 +18,7 @@ from kgraph.errors import LexiconError
     ("BY TOM ALDER", ("TOM ALDER",)),
     ("Penulis: Ayu Lestari dan Bima Sakti", ("Ayu Lestari", "Bima Sakti")),
     ("Written by Grace O'Neil", ("Grace O'Neil",)),
+    ("Laporan wartawan Kabarnesia.com, Rizky Ananda", ("Rizky Ananda",)),
 ])
 def test_byline_authors(line: str, authors: tuple[str, ...]) -> None:
     assert parse_byline(line, load_article_cues()) == authors
@@ -52,6 +53,32 @@ def test_dateline(first: str, body: str, outlet: str | None) -> None:
     cleaned = clean_text(first + "\nSecond paragraph.")
     assert cleaned.text == body + "\nSecond paragraph."
     assert cleaned.outlet == outlet
+
+
+@pytest.mark.parametrize("first, outlet", [
+    ("Jakarta (ANTARA) - Gojek resmi melantik direksi.", "ANTARA"),
+    ("Jakarta - Gojek resmi melantik direksi.", None),
+    ("Jakarta, Kamis (21/11) - Gojek resmi melantik direksi.", None),
+    ("SAN FRANCISCO, Nov 21 (Wire Service) - Gojek resmi melantik direksi.", "Wire Service"),
+])
+def test_more_datelines(first: str, outlet: str | None) -> None:
+    cleaned = clean_text(first)
+    assert (cleaned.text, cleaned.outlet) == ("Gojek resmi melantik direksi.", outlet)
+
+
+def test_mixed_case_word_before_dash_is_not_a_dateline() -> None:
+    assert clean_text("Gojek - perusahaan itu - tumbuh.").text == "Gojek - perusahaan itu - tumbuh."
+
+
+def test_title_before_a_dateline_line() -> None:
+    cleaned = clean_text("Nusapay Pecat CEO\nWARTADIGITAL.ID - JAKARTA. Nusapay memecat CEO-nya.")
+    assert (cleaned.title, cleaned.text, cleaned.outlet) == (
+        "Nusapay Pecat CEO", "Nusapay memecat CEO-nya.", "WARTADIGITAL.ID")
+
+
+def test_captions_are_dropped() -> None:
+    cleaned = clean_text("Acme fired Jo.\nFoto: Dok. Acme\nPhoto: Jo Doe at the launch\nJo left.")
+    assert cleaned.text == "Acme fired Jo.\nJo left."
 
 
 def test_dateline_only_on_first_body_line() -> None:

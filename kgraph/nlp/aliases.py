@@ -27,14 +27,17 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from kgraph.models import Entity, Mention
+from kgraph.nlp.context import list_neighbours
 from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
-from kgraph.nlp.names import CANDIDATE
+from kgraph.nlp.names import CANDIDATE, NAME
 
 __all__ = ["resolve_entities", "fuzzy_same_name", "GROUP_SUFFIX"]
 
 #: A group's canonical name is its organization's name followed by this.
 GROUP_SUFFIX = " employees"
+_TYPES = ("Person", "Product", "Organization")  # ties go to the later
+_PERSONAL = ("Person", NAME, CANDIDATE)
 
 
 def fuzzy_same_name(a: str, b: str, *, threshold: float = 88.0) -> bool:
@@ -59,6 +62,10 @@ class _Entity:
     gazetteer_name: str = ""
     member_of: str | None = None
     spans: list[Span] = field(default_factory=list)
+
+    def personal(self) -> bool:
+        """Whether this may be a person: no gazetteer entry, a mention typed Person or no cue."""
+        return not self.gazetteer_name and any(s.label_ in _PERSONAL for s in self.spans)
 
     def forms(self) -> list[str]:
         return [s.text for s in self.spans]
@@ -98,39 +105,37 @@ class _Resolver:
         self.doc, self.lex = doc, lex
         self.entities: list[_Entity] = []
 
-    def add(self, span: Span, etype: str) -> None:
-        self.entities.append(_Entity(type=etype, spans=[span]))
+    def add(self, span: Span) -> None:
+        self.entities.append(_Entity(type="", spans=[span]))
 
     def match_long(self, span: Span) -> _Entity | None:
         text, words = span.text, [t.text.casefold() for t in span]
         stripped = _strip_legal(text, self.lex)
         for ent in self.entities:
-            if ent.type != span.label_ and not (ent.type in ("Organization", "Product") and span.label_ in ("Organization", "Product")):
-                continue
             forms = ent.forms() + ([ent.gazetteer_name] if ent.gazetteer_name else [])
             if any(_strip_legal(f, self.lex) == stripped for f in forms):
                 return ent
+        if span.label_ not in _PERSONAL:
+            return None
         for ent in self.entities:
-            if ent.type != "Person" or span.label_ != "Person":
-                continue
-            for form in ent.forms():
-                if _subsequence(words, form.casefold().split()) or fuzzy_same_name(text, form):
-                    return ent
+            if ent.personal():
+                for form in ent.forms():
+                    if _subsequence(words, form.casefold().split()) or fuzzy_same_name(text, form):
+                        return ent
         return None
 
     def match_word(self, span: Span) -> _Entity | None:
         word = span.text
-        people = [e for e in self.entities if e.type == "Person" and word in e.words()]
+        people = [e for e in self.entities if e.personal() and word in e.words()]
         if not people and len(word) >= 5:
-            people = [e for e in self.entities if e.type == "Person"
+            people = [e for e in self.entities if e.personal()
                       and any(len(w) >= 5 and fuzz.ratio(word.casefold(), w.casefold()) >= 88 for w in e.words())]
         if people:
             return max(people, key=lambda e: (any(s[-1].text == word for s in e.spans),
-                                              max(s.start for s in e.spans if s.start < span.start) if any(
-                                                  s.start < span.start for s in e.spans) else -1))
+                                              max([s.start for s in e.spans if s.start < span.start], default=-1)))
         folded = word.casefold()
         for ent in self.entities:
-            if ent.type in ("Organization", "Product") and any(
+            if not ent.personal() and any(
                     _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
                 return ent
         doc = self.doc
@@ -139,6 +144,28 @@ class _Resolver:
                 if any(s.end == span.start - 1 for s in ent.spans):
                     return ent
         return None
+
+
+def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon) -> str:
+    """The type of an entity the gazetteer does not know: its mentions' cues decide (a full
+    name's twice a short name's); a name with no cue takes the type of a list of organizations
+    or products it stands in ("Acme Networks and Halberd Security"), else is a person; a lone
+    candidate word is nothing ("")."""
+    strong: Counter[str] = Counter()
+    for s in ent.spans:
+        if s.label_ in _TYPES:
+            strong[s.label_] += 2 if len(s) > 1 else 1  # a full name's cue outweighs a short name's
+    if strong:
+        return max(strong, key=lambda t: (strong[t], _TYPES.index(t)))
+    if not any(s.label_ == NAME for s in ent.spans):
+        return ""
+    index = {(s.start, s.end): i for i, s in enumerate(spans)}
+    for s in ent.spans:
+        if (s.start, s.end) in index:
+            labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex)}
+            if len(labels) == 1 and labels <= {"Organization", "Product"}:
+                return labels.pop()  # "Copperline Networks and Halberd Security"
+    return "Person"
 
 
 def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[list[Span], dict[str, Entity]]:
@@ -162,23 +189,27 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[li
         ent = r.match_long(span)
         if ent is not None:
             ent.spans.append(span)
-        elif span.label_ == "Person" and span[0].is_sent_start:
+        elif span.label_ in _PERSONAL and span[0].is_sent_start:
             deferred.append(span)
         else:
-            r.add(span, span.label_)
+            r.add(span)
     for span in deferred:
         tail = span[1:]
         ent = r.match_long(tail) if len(tail) > 1 else r.match_word(tail)
-        if ent is not None and ent.type == "Person":
-            ent.spans.append(Span(doc, tail.start, tail.end, label="Person"))
+        if ent is not None and ent.personal():
+            ent.spans.append(Span(doc, tail.start, tail.end, label=span.label_))
         else:
-            r.add(span, span.label_)
+            r.add(span)
     for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
         ent = r.match_word(span)
         if ent is not None:
             ent.spans.append(span)
-        elif span.label_ != CANDIDATE:
-            r.add(span, span.label_)
+        else:
+            r.add(span)
+    for ent in r.entities:
+        if not ent.gazetteer_name:
+            ent.type = _vote(ent, spans, lex)
+    r.entities = [e for e in r.entities if e.type]
     names = _canonical_names(r.entities, lex)
     for span in spans:
         if span.label_ == "Group":

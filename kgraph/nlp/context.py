@@ -32,9 +32,13 @@ def _joined(words: Sequence[str], start: int, end: int, lex: NamesLexicon) -> bo
 
 
 def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon) -> list[Span]:
-    """The other members of the list that ``spans[index]`` stands in (spans sorted by start)."""
+    """The other members of the list that ``spans[index]`` stands in (spans sorted by start).
+
+    A list has a conjunction ("A, B and C"); names joined by commas only are appositions, not lists.
+    """
     words = [t.text.casefold() for t in spans[index].doc]
     members: list[Span] = []
+    joins: list[tuple[int, int]] = []
     for step in (-1, 1):
         i = index
         while 0 <= i + step < len(spans):
@@ -43,6 +47,9 @@ def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon) -> lis
                 break
             i += step
             members.append(spans[i])
+            joins.append((a.end, b.start))
+    if not any(w != "," for start, end in joins for w in words[start:end]):
+        return []
     return members
 
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from spacy.language import Language
 
@@ -21,14 +21,14 @@ __all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconCompon
 FALLBACK_LANG = "en"
 
 _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "places",
-                "group_words", "group_counted_words", "conjunctions")
+                "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links")
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
-              "group_links")
+              "group_links", "auxiliaries")
 
 
-def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(text.casefold().split())
+def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in split(text))
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,10 @@ class NamesLexicon:
     """Cue words for names, casefolded: phrases as token tuples, single words as sets.
 
     Phrase entries (``titles``, ``org_cues``, ``product_cues``, ``product_context_cues``,
-    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``) are tuples of token tuples, longest
+    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``, ``org_verbs``, ``org_links``) are tuples of token tuples, longest
     first; word entries are frozensets; ``demonyms`` maps a word to an organization name;
-    ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi").
+    ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi");
+    ``head_initial`` that modifiers follow their noun ("perusahaan logistik Acme").
     """
 
     source: str = ""
@@ -50,6 +51,8 @@ class NamesLexicon:
     group_words: tuple[tuple[str, ...], ...] = ()
     group_counted_words: tuple[tuple[str, ...], ...] = ()
     conjunctions: tuple[tuple[str, ...], ...] = ()
+    org_verbs: tuple[tuple[str, ...], ...] = ()
+    org_links: tuple[tuple[str, ...], ...] = ()
     title_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     legal_before: frozenset[str] = frozenset()
@@ -62,19 +65,26 @@ class NamesLexicon:
     connectors: frozenset[str] = frozenset()
     group_quantifiers: frozenset[str] = frozenset()
     group_links: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
     title_org_name: bool = False
+    head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], source: str) -> "NamesLexicon":
-        """Validate a parsed names YAML; unknown or malformed entries raise LexiconError."""
+    def from_dict(cls, data: Mapping[str, Any], source: str,
+                  split: Callable[[str], Sequence[str]] = str.split) -> "NamesLexicon":
+        """Validate a parsed names YAML; unknown or malformed entries raise LexiconError.
+
+        ``split`` cuts phrases into words the way the pipeline's tokenizer does ("co-founder"
+        is three tokens in English).
+        """
         known = {f.name for f in fields(cls)} - {"source"}
         for key in data:
             if key != "version" and key not in known:
                 raise LexiconError(f"{source}: unknown entry {key!r} (known: {', '.join(sorted(known))})")
         values: dict[str, Any] = {"source": source}
         for key in _PHRASE_KEYS:
-            phrases = {_phrase(p) for p in string_list(data, key, source, required=False)}
+            phrases = {_phrase(p, split) for p in string_list(data, key, source, required=False)}
             values[key] = tuple(sorted(phrases, key=lambda p: (-len(p), p)))
         for key in _WORD_KEYS:
             values[key] = frozenset(w.casefold() for w in string_list(data, key, source, required=False))
@@ -84,10 +94,11 @@ class NamesLexicon:
         ):
             raise LexiconError(f"{source}: entry 'demonyms' must map words to organization names")
         values["demonyms"] = tuple(sorted(demonyms.items()))
-        title_org_name = data.get("title_org_name", False)
-        if not isinstance(title_org_name, bool):
-            raise LexiconError(f"{source}: entry 'title_org_name' must be true or false, got {title_org_name!r}")
-        values["title_org_name"] = title_org_name
+        for key in ("title_org_name", "head_initial"):
+            flag = data.get(key, False)
+            if not isinstance(flag, bool):
+                raise LexiconError(f"{source}: entry {key!r} must be true or false, got {flag!r}")
+            values[key] = flag
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,7 +106,7 @@ class NamesLexicon:
         out: dict[str, Any] = {k: [" ".join(p) for p in getattr(self, k)] for k in _PHRASE_KEYS}
         out.update({k: sorted(getattr(self, k)) for k in _WORD_KEYS})
         out["demonyms"] = dict(self.demonyms)
-        out["title_org_name"] = self.title_org_name
+        out["title_org_name"], out["head_initial"] = self.title_org_name, self.head_initial
         return out
 
     def demonym(self, word: str) -> str | None:
@@ -106,10 +117,10 @@ class NamesLexicon:
         return None
 
 
-def load_names_lexicon(lang: str) -> NamesLexicon:
+def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one)."""
     lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
-    return NamesLexicon.from_dict(load_lexicon(lang, "names"), f"kgraph/lexicons/{lang}.names.yaml")
+    return NamesLexicon.from_dict(load_lexicon(lang, "names"), f"kgraph/lexicons/{lang}.names.yaml", split)
 
 
 class LexiconComponent(DiskMixin):
@@ -122,10 +133,11 @@ class LexiconComponent(DiskMixin):
 
     def __init__(self, nlp: Language, name: str, *, lang: str = "") -> None:
         self.name, self.lang = name, lang or nlp.lang
-        self.lexicon = load_names_lexicon(self.lang)
+        self._split = lambda text: [t.text for t in nlp.make_doc(text)]
+        self.lexicon = load_names_lexicon(self.lang, self._split)
 
     def _data(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon.to_dict()}
 
     def _set_data(self, data: dict[str, Any]) -> None:
-        self.lexicon = NamesLexicon.from_dict(data["lexicon"], f"{self.name} data.json")
+        self.lexicon = NamesLexicon.from_dict(data["lexicon"], f"{self.name} data.json", self._split)

@@ -10,10 +10,15 @@ words, months, days) and places; each remaining *segment* is typed by the cues o
    -> Person; in languages that write "title organization name", the first of three or more
    words after a title is the organization ("CEO Acme Budi Santoso");
 3. a product cue before or after ("chatbot, Pi", "the Bing search engine") -> Product;
-4. an organization cue before ("venture firm Sequoia") -> Organization;
+4. an organization cue before ("venture firm Sequoia", "perusahaan logistik Acme") or in an
+   apposition after (", a longtime competitor"), a preposition or verb that takes
+   organizations before ("at Acme", "bergabung dengan Acme"), or an organization's verb after
+   ("Acme laid off") -> Organization;
 5. in languages that write "organization title name", a title right after ("LinkedIn
    co-founder", "Unity CEO") -> Organization;
-6. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> Person.
+6. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
+   :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
+   when none says otherwise).
 
 A single unknown word with no cue ("Altman", "Zaky", "Kini") is only a candidate: the alias
 resolver keeps it when it names an entity already found, and drops it otherwise. Title-case
@@ -28,10 +33,12 @@ from spacy.util import filter_spans
 from kgraph.nlp.cues import is_headline, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 
-__all__ = ["CANDIDATE", "find_names", "NameFinder"]
+__all__ = ["CANDIDATE", "NAME", "find_names", "NameFinder"]
 
 #: Label of a single unknown word that only the alias resolver can confirm.
 CANDIDATE = "KG_CANDIDATE"
+#: Label of a multi-word name with no cue: a person unless its other mentions say otherwise.
+NAME = "KG_NAME"
 
 _ARTICLES = frozenset({"the", "a", "an", "sang", "si", "'s", "’s", "yang", "selaku", "sebagai", "as"})
 
@@ -51,13 +58,15 @@ class _Context:
 
     def title_before(self, start: int, floor: int) -> bool:
         """A title (or honorific) ends before ``start``, over commas, articles, organizations."""
-        i = start
+        i, skipped = start, 0
         while i > floor:
             prev = i - 1
             if prev in self.ent_at and self.ent_at[prev].label_ == "Organization":
                 i = self.ent_at[prev].start
             elif self.words[prev] == "," or self.folded[prev] in _ARTICLES:
                 i = prev
+            elif is_name_word(self.words[prev]) and "," in self.words[i:start] and skipped < 3:
+                i, skipped = prev, skipped + 1  # "Direktur Keuangan Nusapay, Lintang": an organization
             elif self.folded[prev] in self.lex.honorifics:
                 return True
             elif phrase_ending_at(self.folded[floor:i], i - floor, self.lex.titles):
@@ -78,15 +87,65 @@ class _Context:
                 return "apposition" if comma else "direct"
             if i in self.ent_at and self.ent_at[i].label_ == "Organization" and comma:
                 i = self.ent_at[i].end
+            elif comma and is_name_word(self.words[i]):
+                i += 1  # "Jo Roe, Gridmark's chief executive"
             elif self.folded[i] in _ARTICLES or self.folded[i] in self.lex.title_words:
                 i += 1
             else:
                 return ""
         return ""
 
+    def _modifiers(self, i: int, step: int, limit: int, bound: int) -> list[int]:
+        """``i`` and the positions reached by skipping up to ``limit`` lowercase words from it
+        (backwards to ``bound`` when ``step`` is -1, forwards up to ``bound`` when it is 1)."""
+        out = [i]
+        while len(out) <= limit:
+            k = out[-1] - 1 if step < 0 else out[-1]
+            if (k < bound if step < 0 else k >= bound) or not (self.words[k].isalpha() and self.words[k].islower()):
+                break
+            out.append(out[-1] + step)
+        return out
+
     def cue_before(self, start: int, floor: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """A cue phrase ends right before ``start`` (over a comma; over lowercase modifiers in
+        head-initial languages: "perusahaan logistik Acme")."""
         end = start - 1 if start - 1 >= floor and self.words[start - 1] == "," else start
-        return bool(phrase_ending_at(self.folded[floor:end], end - floor, phrases))
+        ends = self._modifiers(end, -1, 3, floor) if self.lex.head_initial else [end]
+        return any(phrase_ending_at(self.folded[floor:e], e - floor, phrases) for e in ends)
+
+    def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
+        languages: "the Quillpad writing assistant")."""
+        starts = [end] if self.lex.head_initial else self._modifiers(end, 1, 2, stop)
+        return any(phrase_at(self.folded[:stop], s, phrases) for s in starts)
+
+    def apposition(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """", a longtime competitor" / ", the maker of" after the name: a cue in an apposition
+        (head-final languages only: in Indonesian a comma as often starts a clause)."""
+        if self.lex.head_initial or end >= stop or self.words[end] != ",":
+            return False
+        i = end + 1
+        if i < stop and self.folded[i] in _ARTICLES:
+            i += 1
+        for j in range(i, min(i + 4, stop)):
+            if phrase_at(self.folded[:stop], j, self.lex.titles):
+                return False  # ", its director of platform": a person's apposition
+            if phrase_at(self.folded[:stop], j, phrases):
+                return True
+            if not (self.words[j].isalpha() and self.words[j].islower()):
+                return False
+        return False
+
+    def link_before(self, start: int, floor: int) -> bool:
+        """A preposition or verb for organizations right before: "at Acme", "bergabung dengan"."""
+        return bool(phrase_ending_at(self.folded[floor:start], start - floor, self.lex.org_links))
+
+    def verb_after(self, end: int, stop: int) -> bool:
+        """An organization's verb follows: "Kitebase laid off", "Acme telah memecat"."""
+        i = end
+        while i < stop and self.folded[i] in self.lex.auxiliaries:
+            i += 1
+        return bool(phrase_at(self.folded[:stop], i, self.lex.org_verbs))
 
 
 def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -95,7 +154,8 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
     k = start
     while k < end:
         n = phrase_at(folded[:end], k, lex.places)
-        if n or folded[k] in lex.place_heads:
+        inside = bool(out) and out[-1][2] == "name"  # "PT Ruang Raya Indonesia": part of a name
+        if (n or folded[k] in lex.place_heads) and not inside:
             k2 = k + n if n else end
             out.append((k, k2, "place"))
             k = k2
@@ -112,6 +172,13 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
         if has_title:
             out.append((k, chain, "title"))
             k = chain
+        elif k == start and ctx.doc[k].is_sent_start and folded[k] not in lex.org_words and (
+                phrase_at(folded[:k + 1], k, lex.org_cues) or phrase_at(folded[:k + 1], k, lex.product_cues)):
+            out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
+            k += 1
+        elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.org_words:
+            out[-1] = (out[-1][0], k + 1, "name")  # "Tessellate AI": an organization word after a name
+            k += 1
         elif folded[k] in ctx.stops or folded[k] in lex.honorifics:
             out.append((k, k + 1, "stop"))
             k += 1
@@ -127,7 +194,8 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
 def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list[tuple[int, int, str]]:
     """The typed spans for one name segment (possibly split in two)."""
     lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
-    if folded[0] in lex.legal_before or folded[-1] in lex.legal_after or any(w in lex.org_words for w in folded):
+    if n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
+                  or any(w in lex.org_words for w in folded)):
         return [(s, e, "Organization")]
     if after_title or ctx.title_before(s, sent.start):
         if lex.title_org_name and after_title and n >= 3:
@@ -135,9 +203,13 @@ def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list
         if lex.title_org_name and n == 1 and e < sent.end and (ctx.words[e] == "," or e in ctx.ent_at):
             return [(s, e, "Organization")]
         return [(s, e, "Person" if n > 1 else CANDIDATE)]
-    if ctx.cue_before(s, sent.start, lex.product_cues) or phrase_at(ctx.folded[:sent.end], e, lex.product_cues):
+    if n > 1 and ctx.title_after(e, sent.end) == "apposition":
+        return [(s, e, "Person")]
+    if ctx.cue_before(s, sent.start, lex.product_cues) or ctx.cue_after(e, sent.end, lex.product_cues) \
+            or ctx.apposition(e, sent.end, lex.product_cues):
         return [(s, e, "Product")]
-    if ctx.cue_before(s, sent.start, lex.org_cues):
+    if ctx.cue_before(s, sent.start, lex.org_cues) or ctx.apposition(e, sent.end, lex.org_cues) \
+            or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
         return [(s, e, "Organization")]
     if not lex.title_org_name and ctx.title_after(e, sent.end) == "direct":
         return [(s, e, "Organization")]
@@ -145,7 +217,7 @@ def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list
         return [(s, e, CANDIDATE)]
     words = ctx.words[s:e]
     if all(is_titlecase_word(w) or f in lex.connectors for w, f in zip(words, folded)):
-        return [(s, e, "Person")]
+        return [(s, e, NAME)]
     return [(s, e, "Organization")]
 
 

@@ -33,8 +33,10 @@ class _RateColumn(ProgressColumn):
 
 
 @contextmanager
-def _target(store: Path, endpoint: Optional[str], *, create: bool = True) -> Iterator[tuple[Target, str]]:
+def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = True) -> Iterator[tuple[Target, str]]:
     """The store (locked for the run) or the endpoint to write to, and how to name it."""
+    if store is not None and endpoint is not None:
+        raise UsageError("give either --store or --endpoint, not both")
     if endpoint is not None:
         from kgraph.endpoint import Endpoint
 
@@ -42,6 +44,7 @@ def _target(store: Path, endpoint: Optional[str], *, create: bool = True) -> Ite
         server.ping()
         yield server, endpoint
     else:
+        store = store or DEFAULT_STORE
         with LocalStore(store, create=create) as local:
             yield local, str(store)
 
@@ -75,7 +78,7 @@ def _summary(report: IngestReport, where: str, unreadable: list[InputError]) -> 
 @app.command("ingest")
 def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Article files and folders (txt, html, jsonl, rss/atom)."),
-    store: Path = typer.Option(DEFAULT_STORE, "--store", help=_STORE_HELP),
+    store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP + " [default: output/store]"),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
                              help="Extraction processes [default: the number of cores]."),
@@ -110,7 +113,7 @@ def ingest_command(
 @app.command("remove")
 def remove_command(
     article: str = typer.Argument(..., help="Article IRI, its last segment (as `kgraph query` shows it) or its URL."),
-    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Store folder [default: output/store]."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
 ) -> None:
     """Retract one article: its named graph goes, and entities only it mentioned leave the graph.

@@ -13,12 +13,13 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rdflib import Dataset
 
-from kgraph.errors import EndpointError, KgraphError, StoreError
+from kgraph.errors import EndpointError, ExtractionError, KgraphError, StoreError
 from kgraph.models import Article, Extraction
 from kgraph.rdf.build import add_extraction
 from kgraph.rdf.uris import article_iri
@@ -211,6 +212,9 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
                 progress(done_count, total)
     except (EndpointError, StoreError) as error:
         report.stopped = error
+        report.unsent = list(remaining)
+    except BrokenProcessPool as error:  # a worker died (killed, out of memory) or could not start
+        report.stopped = ExtractionError(f"extraction worker process failed: {error}")
         report.unsent = list(remaining)
     except KeyboardInterrupt:
         report.interrupted = True

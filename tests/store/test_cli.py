@@ -61,3 +61,9 @@ def test_ingest_while_another_writer_holds_the_store(tmp_path: Path) -> None:
         result = runner.invoke(app, ["ingest", str(article), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
     assert f"kgraph: store {tmp_path / 's'} is in use by another kgraph process" in result.output
+
+
+def test_store_and_endpoint_together_is_bad_usage(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["remove", "x", "--store", str(tmp_path), "--endpoint", "http://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "give either --store or --endpoint, not both" in result.output

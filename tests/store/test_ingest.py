@@ -144,3 +144,15 @@ def _whole_size(store: LocalStore, iri: str) -> int:
     extract = make_fake()
     _, text = article_ntriples(extract(articles(1, start=number)[0]))
     return text.count(" .\n")
+
+
+def _no_extractor():
+    raise RuntimeError("no pipeline here")
+
+
+def test_workers_that_cannot_start_stop_the_run_with_a_message(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "s") as store:
+        report = ingest(articles(4), store, _no_extractor, jobs=2)
+        assert store.graph_names() == []
+    assert report.written == 0 and len(report.unsent) == 4
+    assert str(report.stopped).startswith("extraction worker process failed")

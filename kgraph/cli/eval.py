@@ -10,6 +10,7 @@ import typer
 from kgraph.cli.app import app, err_console
 from kgraph.errors import OutputError, UsageError
 from kgraph.evaluate import format_report, read_gold, read_jsonl, score, summary_line
+from kgraph.samples import gold_file
 
 __all__ = ["eval_command", "article_files"]
 
@@ -37,10 +38,11 @@ def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str]) ->
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="Gold annotations, one JSON object per article (SCHEMA.md)."),
+    gold: Optional[Path] = typer.Argument(None, help="Gold annotations, one JSON object per article "
+                                          "(SCHEMA.md); default: the bundled samples' gold."),
     articles: list[Path] = typer.Option(
         [], "--articles", help="Folder holding the gold's article files, to extract from; repeatable "
-                               "[default: the gold file's folder]."),
+                               "(default: the gold file's folder)."),
     pred: Optional[Path] = typer.Option(
         None, "--pred", help="Score this prediction file (JSON lines) instead of extracting."),
     save_pred: Optional[Path] = typer.Option(
@@ -56,9 +58,14 @@ def eval_command(
 ) -> None:
     """Score relations, entities and attribute accuracies against GOLD, as ../shared/eval/score.py does.
 
-    Without --pred, kgraph extracts the gold's articles first (from the gold file's folder or
-    --articles). Example: kgraph eval kgraph/samples/gold.jsonl --show-errors
+    Without --pred, the gold's articles are extracted first, from --articles or the gold's folder.
+
+    Example: kgraph eval tests/data/articles/gold.jsonl --show-errors
     """
+    if gold is None:
+        gold = gold_file()
+        err_console.print(f"kgraph: no GOLD given: scoring the bundled sample articles ({gold})",
+                          markup=False, highlight=False, soft_wrap=True)
     checks = [(gold, "gold file"), (pred, "prediction file")] + [(a, "articles folder") for a in articles]
     for path, what in checks + [(g, "gazetteer file") for g in gazetteer]:
         if path is not None and not path.exists():

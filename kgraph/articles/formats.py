@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from kgraph.articles.metadata import Meta, meta_from_mapping, parse_date, slugify
+from kgraph.articles.metadata import Meta, language_code, meta_from_mapping, parse_date, slugify
 from kgraph.errors import InputError
 
 __all__ = ["RawArticle", "FORMATS", "sniff_format", "read_text", "read_html", "read_jsonl",
@@ -29,6 +30,7 @@ class RawArticle:
     text: str
     meta: Meta
     source: str
+    lang_hint: str | None = None  # a declared language that detection from the text overrules
 
 
 #: File suffix -> format name.
@@ -39,6 +41,8 @@ FORMATS: dict[str, str] = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 _BOILERPLATE_XPATH = ("//nav", "//footer", "//aside")  # page furniture, never article text
+# htmldate: the original publication date from the page's metadata, never a guess from its text.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "tr", "section", "article", "header", "footer", "pre"}
 
@@ -141,7 +145,8 @@ def read_html(path: Path, text: str) -> Iterator[RawArticle | InputError]:
     try:
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                                include_tables=False, include_images=False,
-                                               prune_xpath=list(_BOILERPLATE_XPATH))
+                                               prune_xpath=list(_BOILERPLATE_XPATH),
+                                               date_extraction_params=_DATE_PARAMS)
     except Exception as error:  # noqa: BLE001 - any parser failure is this file's problem only
         yield InputError(path, f"cannot parse HTML: {type(error).__name__}: {error}".splitlines()[0])
         return
@@ -154,14 +159,25 @@ def read_html(path: Path, text: str) -> Iterator[RawArticle | InputError]:
                 published=parse_date(found.get("date")),
                 publisher=found.get("sitename") or None,
                 authors=tuple(a.strip() for a in (found.get("author") or "").split(";")
-                              if a.strip()),
-                lang=(found.get("language") or None))
-    yield RawArticle(path.stem, body, meta, str(path))
+                              if a.strip()))
+    yield RawArticle(path.stem, body, meta, str(path), language_code(found.get("language")))
 
 
 def _entry_date(entry: Any) -> date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+    """The item's date in its own time zone (feedparser's ``*_parsed`` are in UTC)."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        found = parse_date(raw)
+        if found is None:
+            try:
+                found = parsedate_to_datetime(raw).date()
+            except (TypeError, ValueError, IndexError):
+                found = None
+        if found is not None:
+            return found
+        parsed = entry.get(f"{key}_parsed")
         if parsed:
             return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None
@@ -183,7 +199,7 @@ def read_feed(path: Path, text: str) -> Iterator[RawArticle | InputError]:
         return
     channel = feed.feed
     publisher = channel.get("title") or None
-    lang = channel.get("language") or None
+    lang = language_code(channel.get("language"))
     ids: set[str] = set()
     for number, entry in enumerate(feed.entries, start=1):
         contents = entry.get("content") or []
@@ -194,10 +210,8 @@ def read_feed(path: Path, text: str) -> Iterator[RawArticle | InputError]:
             continue
         authors = tuple(a.get("name", "").strip() for a in entry.get("authors", [])
                         if a.get("name", "").strip())
-        meta, _ = meta_from_mapping({"lang": lang}, "")
         meta = Meta(title=entry.get("title") or None, url=entry.get("link") or None,
                     published=_entry_date(entry), publisher=publisher,
-                    authors=authors or tuple(filter(None, [entry.get("author")])),
-                    lang=meta.lang)
+                    authors=authors or tuple(filter(None, [entry.get("author")])))
         wanted = slugify(meta.url or meta.title or "") or f"{path.stem}-{number}"
-        yield RawArticle(_unique(ids, wanted), body, meta, f"{path}#{number}")
+        yield RawArticle(_unique(ids, wanted), body, meta, f"{path}#{number}", lang)

@@ -18,7 +18,8 @@ from kgraph.articles.language import detect_language
 from kgraph.errors import InputError
 from kgraph.models import Article
 
-__all__ = ["Meta", "parse_date", "slugify", "read_sidecar", "meta_from_mapping", "build_article"]
+__all__ = ["Meta", "parse_date", "slugify", "language_code", "read_sidecar", "meta_from_mapping",
+           "build_article"]
 
 _SIDECAR_KEYS = ("title", "url", "published", "publisher", "author", "authors", "lang")
 
@@ -89,11 +90,18 @@ def _authors(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def _language_code(value: Any) -> str | None:
-    """'en-US' -> 'en'."""
-    if not isinstance(value, str) or not value.strip():
+def language_code(value: Any) -> str | None:
+    """An ISO 639 language code from a tag such as 'en-US'; None when it is not one.
+
+    Examples
+    --------
+    >>> language_code("en-US"), language_code("ID"), language_code("Indonesian")
+    ('en', 'id', None)
+    """
+    if not isinstance(value, str):
         return None
-    return re.split(r"[-_]", value.strip().lower())[0] or None
+    code = re.split(r"[-_]", value.strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
 def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, list[str]]:
@@ -107,6 +115,10 @@ def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, list[str]
     if data.get("published") not in (None, "") and published is None:
         problems.append(f"{where}published: not an ISO date {data.get('published')!r}")
 
+    lang = language_code(data.get("lang"))
+    if data.get("lang") not in (None, "") and lang is None:
+        problems.append(f"{where}lang: not a language code {data.get('lang')!r} (e.g. 'id', 'en')")
+
     def text(key: str) -> str | None:
         value = data.get(key)
         if value is None:
@@ -119,7 +131,7 @@ def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, list[str]
     return Meta(
         title=text("title"), url=text("url"), published=published, publisher=text("publisher"),
         authors=_authors(data.get("authors")) or _authors(data.get("author")),
-        lang=_language_code(data.get("lang")),
+        lang=lang,
     ), problems
 
 
@@ -145,8 +157,12 @@ def read_sidecar(path: Path) -> tuple[Meta, list[InputError]]:
     return meta, errors
 
 
-def build_article(article_id: str, raw_text: str, meta: Meta, source: str) -> Article:
+def build_article(article_id: str, raw_text: str, meta: Meta, source: str, *,
+                  lang_hint: str | None = None) -> Article:
     """Clean ``raw_text`` and make the Article; ``meta`` wins over what the text says.
+
+    The language is ``meta.lang`` (given by the user), else detected from the text, else
+    ``lang_hint`` (what an HTML page or feed declares: often a site-wide template value).
 
     Raises
     ------
@@ -158,7 +174,7 @@ def build_article(article_id: str, raw_text: str, meta: Meta, source: str) -> Ar
         raise InputError(source, "no article text (only a title, byline or related headlines)")
     found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors)
     merged = meta.over(found)
-    lang = merged.lang or detect_language(f"{merged.title or ''}\n{cleaned.text}")
+    lang = merged.lang or detect_language(f"{merged.title or ''}\n{cleaned.text}") or lang_hint
     return Article(
         id=article_id, text=cleaned.text, lang=lang, title=merged.title, url=merged.url,
         published=merged.published, publisher=merged.publisher, authors=merged.authors,

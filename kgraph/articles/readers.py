@@ -103,7 +103,8 @@ def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article 
             yield raw
             continue
         try:
-            yield build_article(raw.id, raw.text, top.over(raw.meta), raw.source)
+            yield build_article(raw.id, raw.text, top.over(raw.meta), raw.source,
+                                lang_hint=raw.lang_hint)
         except InputError as error:
             yield error
 

@@ -126,3 +126,32 @@ def test_unsupported_suffix_is_named(tmp_path: Path) -> None:
 def test_html_to_text_keeps_blocks() -> None:
     assert html_to_text("<div>One<br>Two</div><ul><li>Three</li></ul>") == "One\nTwo\nThree"
     assert html_to_text("plain & simple") == "plain & simple"
+
+
+def test_feed_date_is_the_items_own_day(tmp_path: Path) -> None:
+    path = tmp_path / "late.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+                    '<title>Acme fires Jo</title><pubDate>Tue, 12 Mar 2024 02:00:00 +0700</pubDate>'
+                    '<description>Acme fired Jo on Monday.</description></item></channel></rss>')
+    [article] = read_article(path)
+    assert article.published == date(2024, 3, 12)  # 2024-03-11 in UTC
+
+
+def test_bad_language_tag_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Acme fired Jo on Monday.", "lang": "Indonesian"}\n')
+    items = list(iter_articles([path]))
+    assert any(isinstance(i, InputError) and "lang: not a language code 'Indonesian'" in str(i) for i in items)
+    assert any(isinstance(i, Article) and i.lang == "en" for i in items)
+
+
+def test_declared_page_language_does_not_overrule_the_text(tmp_path: Path) -> None:
+    page = tmp_path / "id.html"
+    page.write_text(
+        '<html lang="en"><head><title>Nusapay pecat CEO</title></head><body><article>'
+        "<p>Dewan komisaris perusahaan teknologi finansial Nusapay memecat pendiri sekaligus "
+        "CEO-nya pada hari Kamis karena kerugian unit pinjaman daring perusahaan.</p>"
+        "<p>Direktur keuangan perusahaan ditunjuk sebagai pelaksana tugas sampai dewan menemukan "
+        "pengganti tetap.</p></article></body></html>", encoding="utf-8")
+    [article] = read_article(page)
+    assert article.lang == "id"

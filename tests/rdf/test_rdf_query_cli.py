@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import io
 import json
 from pathlib import Path
@@ -119,3 +120,31 @@ def test_query_by_name_and_list(sample_trig, monkeypatch):
 def test_commands_have_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+@pytest.mark.server
+@pytest.mark.skipif(not os.environ.get("KGRAPH_TEST_ENDPOINT"), reason="KGRAPH_TEST_ENDPOINT is not set "
+                    "(.ci/run starts an Oxigraph server and sets it)")
+def test_query_and_export_through_a_sparql_endpoint(sample_dataset):
+    from kgraph.endpoint import Endpoint
+
+    url = os.environ["KGRAPH_TEST_ENDPOINT"]
+    endpoint = Endpoint(url)
+    names = [g.identifier for g in sample_dataset.graphs() if g.identifier != sample_dataset.default_graph.identifier]
+    for name in names:
+        endpoint.put(str(name), sample_dataset.graph(name).serialize(format="nt"))
+    try:
+        result = _query(str(QUERIES / "positions.rq"), "--endpoint", url, "--bind", "person=Priya Natarajan",
+                        "-f", "json")
+        assert result.exit_code == 0, result.output
+        (row,) = json.loads(result.stdout)["results"]["bindings"]
+        assert (row["role"]["value"], row["status"]["value"]) == ("CEO", "interim")
+        hostile = _query(str(QUERIES / "positions.rq"), "--endpoint", url, "--bind",
+                         'person=x" } ; DROP ALL ; #', "-f", "json")
+        assert hostile.exit_code == 0 and json.loads(hostile.stdout)["results"]["bindings"] == []
+        assert len(endpoint.graph_names()) >= len(names)  # nothing was dropped
+        exported = runner.invoke(app, ["export", "--endpoint", url, "--format", "trig"])
+        assert exported.exit_code == 0 and "kg:fired person:dara-quinn" in exported.stdout
+    finally:
+        for name in names:
+            endpoint.remove_graph(str(name))

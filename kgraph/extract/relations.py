@@ -238,6 +238,8 @@ class RelationExtractor:
         topic = orgs.most_common(1)[0][0] if orgs else None
         employer = {m.subject.name: m.object.name for m in matches
                     if m.rule.relation == "holdsPosition" and m.subject and m.object}
+        employer.update({m.subject.name: m.object.name for m in matches  # a new job wins
+                         if m.rule.relation == "joined" and m.modality == "asserted" and m.subject and m.object})
         members = getattr(doc._, "kg_entities", None) or {}
         relations = []
         for m in matches:

@@ -260,3 +260,12 @@ def test_cli_missing_path_is_usage_error(tmp_path: Path, command: str) -> None:
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert any(line.startswith("kgraph: ") and str(missing) in line for line in result.stderr.splitlines())
+
+
+def test_cli_extract_language_without_lexicons_warns(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(DATA / "vietnamese.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    warning = " ".join(result.stderr.split())
+    assert "warning" in warning and "'vi'" in warning and "vietnamese.txt" in warning
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(row["article"] == "vietnamese" for row in rows)

@@ -218,7 +218,7 @@ def _compare_attributes(key: tuple, aid: str, gold_rows: list, pred_rows: list, 
 
 
 def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
-          roles: RoleWords | None = None) -> tuple[Report, list[str]]:
+          roles: RoleWords | None = None, *, per_article: bool = False) -> tuple[Report, list[str]]:
     """Score predictions against gold articles.
 
     Parameters
@@ -230,6 +230,8 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
         entity rows ``{article, entity, type}``; rows of articles not in ``gold`` are ignored.
     roles : RoleWords, optional
         Role vocabulary; the shipped one by default.
+    per_article : bool
+        Also report each article's relations as ``article:<id>`` (not in score.py's report).
 
     Returns
     -------
@@ -257,7 +259,8 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
         pred_rel = _group([r for r in by_article.get(aid, []) if "relation" in r], canon)
         for k in sorted(set(gold_rel) | set(pred_rel)):
             hit = k in gold_rel and k in pred_rel
-            for bucket in ("all", f"relation:{k[0]}", f"lang:{lang}"):
+            buckets = ["all", f"relation:{k[0]}", f"lang:{lang}"] + ([f"article:{aid}"] if per_article else [])
+            for bucket in buckets:
                 counts[bucket][0] += hit
                 counts[bucket][1] += k in pred_rel
                 counts[bucket][2] += k in gold_rel

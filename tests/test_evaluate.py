@@ -103,6 +103,10 @@ def test_score_per_language_and_missing_articles():
     assert report["lang:id"]["tp"] == 2 and report["lang:id"]["recall"] == 0.5
     assert report["lang:en"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "predicted": 0, "gold": 4}
     assert report["all"]["predicted"] == 2  # the row of an article not in the gold is ignored
+    assert "article:a" not in report
+    by_article, _ = score(gold, pred, per_article=True)
+    assert by_article["article:b"]["tp"] == 2 and by_article["article:a"]["gold"] == 4
+    assert {k: v for k, v in by_article.items() if not k.startswith("article:")} == report
 
 
 def test_score_entities_with_aliases_and_types():
@@ -125,8 +129,9 @@ def test_cli_eval_pred_text_and_json(tmp_path):
     assert "all                              P 0.600  R 0.750  F1 0.667  (3/5 predicted, 4 gold)" in result.output
     assert "spurious ('partnerOf', 'Acme', 'Beta')" in result.output
     assert result.output.rstrip().endswith("relation F1 0.667")
-    result = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--json"])
+    result = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--json", "--per-article"])
     assert json.loads(result.output)["accuracy:status"] == {"accuracy": 0.0, "compared": 1}
+    assert json.loads(result.output)["article:a"]["f1"] == 0.667
 
 
 def test_cli_eval_bad_usage(tmp_path):

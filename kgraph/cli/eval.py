@@ -49,6 +49,8 @@ def eval_command(
         None, "--save-pred", help="Also write the extracted predictions (JSON lines) to this file."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and spurious "
                                      "relation and entity and every wrong attribute."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also report relation P/R/F1 of "
+                                     "each article (article:<id> rows)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (with --show-errors, "
                                  "the error lines under \"errors\")."),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", help="Your own gazetteer file, used when "
@@ -88,7 +90,7 @@ def eval_command(
         failures += failed
         if save_pred is not None:
             _write_jsonl(save_pred, rows)
-    report, errors = score(gold_rows, rows)
+    report, errors = score(gold_rows, rows, per_article=per_article)
     if as_json:
         typer.echo(json.dumps({**report, "errors": errors} if show_errors else report, indent=1))
     else:

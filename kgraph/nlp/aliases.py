@@ -124,6 +124,15 @@ class _Resolver:
                         return ent
         return None
 
+    def org_by_first_word(self, word: str) -> _Entity | None:
+        """The organization or product whose name starts with ``word`` ("Quillstone" Labs)."""
+        folded = word.casefold()
+        for ent in self.entities:
+            if not ent.personal() and any(
+                    _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
+                return ent
+        return None
+
     def match_word(self, span: Span) -> _Entity | None:
         word = span.text
         people = [e for e in self.entities if e.personal() and word in e.words()]
@@ -133,11 +142,9 @@ class _Resolver:
         if people:
             return max(people, key=lambda e: (any(s[-1].text == word for s in e.spans),
                                               max([s.start for s in e.spans if s.start < span.start], default=-1)))
-        folded = word.casefold()
-        for ent in self.entities:
-            if not ent.personal() and any(
-                    _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
-                return ent
+        org = self.org_by_first_word(word) if span.label_ == CANDIDATE else None
+        if org is not None:
+            return org
         doc = self.doc
         if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
             for ent in self.entities:
@@ -213,7 +220,7 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[li
     names = _canonical_names(r.entities, lex)
     for span in spans:
         if span.label_ == "Group":
-            org = _group_org(span.kb_id_[len(MEMBER_PREFIX):], r.entities, names)
+            org = _group_org(span.kb_id_[len(MEMBER_PREFIX):], r, names)
             key = next((e for e in r.entities if e.type == "Group" and e.member_of == org), None)
             if key is None:
                 key = _Entity(type="Group", member_of=org)
@@ -223,11 +230,12 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[li
     return _finish(r.entities, names)
 
 
-def _group_org(text: str, entities: list[_Entity], names: dict[int, str]) -> str:
-    for ent in entities:
+def _group_org(text: str, r: _Resolver, names: dict[int, str]) -> str:
+    for ent in r.entities:
         if ent.type == "Organization" and (text in ent.forms() or text == ent.gazetteer_name):
             return names[id(ent)]
-    return text
+    ent = r.org_by_first_word(text)
+    return names[id(ent)] if ent is not None and ent.type == "Organization" else text
 
 
 def _canonical_names(entities: list[_Entity], lex: NamesLexicon) -> dict[int, str]:

@@ -46,6 +46,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
     folded = [t.text.casefold() for t in doc]
     orgs = [e for e in doc.ents if e.label_ == "Organization"]
     org_at = {i: e for e in orgs for i in range(e.start, e.end)}
+    word_at = {e.start: e for e in doc.ents if e.label_ == CANDIDATE}  # "Quillstone employees"
     taken = {i for e in doc.ents if e.label_ != CANDIDATE for i in range(e.start, e.end)}
     out: list[tuple[Span, Span | None]] = []
     for sent in doc.sents:
@@ -66,7 +67,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
             start, end = i, i + n
             while start > sent.start and folded[start - 1] in lex.group_quantifiers and start - 1 not in taken:
                 start -= 1
-            member = _member(doc, start, end, sent, org_at, folded, lex)
+            member = _member(doc, start, end, sent, org_at, folded, lex) or _attached(start, end, word_at, folded, lex)
             if member is None:
                 i = end
                 continue
@@ -78,6 +79,17 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
             out.append((Span(doc, start, end, label="Group", kb_id=MEMBER_PREFIX + org_name), member))
             i = end
     return out
+
+
+def _attached(start: int, end: int, word_at: dict[int, Span], folded: list[str],
+              lex: NamesLexicon) -> Span | None:
+    """An unknown word written with the group word: "Quillstone employees", "karyawan Acme"."""
+    if end in word_at:
+        return word_at[end]
+    if end + 1 in word_at and folded[end] in lex.group_links:
+        return word_at[end + 1]
+    before = start - 2 if start >= 2 and folded[start - 1] in _POSSESSIVE else start - 1
+    return next((w for w in word_at.values() if w.end == before + 1), None)
 
 
 def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],

@@ -9,14 +9,15 @@ words, months, days) and places; each remaining *segment* is typed by the cues o
 2. a title or honorific before ("CEO Microsoft Satya Nadella", "Pendiri Bukalapak, Achmad Zaky")
    -> Person; in languages that write "title organization name", the first of three or more
    words after a title is the organization ("CEO Acme Budi Santoso");
-3. a product cue before or after ("chatbot, Pi", "the Bing search engine") -> Product;
-4. an organization cue before ("venture firm Sequoia", "perusahaan logistik Acme") or in an
-   apposition after (", a longtime competitor"), a preposition or verb that takes
-   organizations before ("at Acme", "bergabung dengan Acme"), or an organization's verb after
-   ("Acme laid off") -> Organization;
-5. in languages that write "organization title name", a title right after ("LinkedIn
+3. the head noun before: a product cue ("chatbot, Pi") -> Product, an organization cue ("venture
+   firm Sequoia", "perusahaan logistik Acme") -> Organization;
+4. a product cue after ("the Bing search engine"), or in an apposition (", a chatbot") -> Product;
+5. an organization cue in an apposition after (", a longtime competitor"), a preposition or verb
+   that takes organizations before ("at Acme", "bergabung dengan Acme"), or an organization's
+   verb after ("Acme laid off") -> Organization;
+6. in languages that write "organization title name", a title right after ("LinkedIn
    co-founder", "Unity CEO") -> Organization;
-6. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
+7. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
    :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
    when none says otherwise).
 
@@ -52,6 +53,7 @@ class _Context:
         self.folded = [w.casefold() for w in self.words]
         self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.stops = lex.stop_capitals | lex.months | lex.days
+        self.known_orgs: dict[tuple[str, ...], str] = {}  # names typed Organization/Product so far
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
@@ -106,12 +108,17 @@ class _Context:
             out.append(out[-1] + step)
         return out
 
-    def cue_before(self, start: int, floor: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-        """A cue phrase ends right before ``start`` (over a comma; over lowercase modifiers in
-        head-initial languages: "perusahaan logistik Acme")."""
+    def head_cue_before(self, start: int, floor: int) -> str:
+        """The type named by the head noun before ``start``: "Product" for "the app Threads",
+        "Organization" for "perusahaan logistik Acme" (over a comma; in head-initial languages
+        over lowercase modifiers, the farthest cue being the head), else ""."""
         end = start - 1 if start - 1 >= floor and self.words[start - 1] == "," else start
-        ends = self._modifiers(end, -1, 3, floor) if self.lex.head_initial else [end]
-        return any(phrase_ending_at(self.folded[floor:e], e - floor, phrases) for e in ends)
+        ends = self._modifiers(end, -1, 3, floor)[::-1] if self.lex.head_initial else [end]
+        for e in ends:
+            for label, phrases in (("Product", self.lex.product_cues), ("Organization", self.lex.org_cues)):
+                if phrase_ending_at(self.folded[floor:e], e - floor, phrases):
+                    return label
+        return ""
 
     def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
         """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
@@ -194,22 +201,27 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
 def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list[tuple[int, int, str]]:
     """The typed spans for one name segment (possibly split in two)."""
     lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
-    if n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
-                  or any(w in lex.org_words for w in folded)):
-        return [(s, e, "Organization")]
+    known = ctx.known_orgs.get(tuple(folded))
+    if known or n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
+                           or any(w in lex.org_words for w in folded)):
+        return [(s, e, known or "Organization")]
     if after_title or ctx.title_before(s, sent.start):
-        if lex.title_org_name and after_title and n >= 3:
-            return [(s, s + 1, "Organization"), (s + 1, e, "Person")]
-        if lex.title_org_name and n == 1 and e < sent.end and (ctx.words[e] == "," or e in ctx.ent_at):
-            return [(s, e, "Organization")]
+        if lex.title_org_name and after_title:
+            if e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) \
+                    and ctx.folded[e + 1] not in ctx.stops or n == 1 and e in ctx.ent_at:
+                return [(s, e, "Organization")]  # "CEO Jalur Kirim, Arif Santoso"
+            if n >= 3:
+                k = max((k for k in range(1, n - 1) if tuple(folded[:k]) in ctx.known_orgs), default=1)
+                return [(s, s + k, "Organization"), (s + k, e, "Person")]  # "CEO Acme Budi Santoso"
         return [(s, e, "Person" if n > 1 else CANDIDATE)]
     if n > 1 and ctx.title_after(e, sent.end) == "apposition":
         return [(s, e, "Person")]
-    if ctx.cue_before(s, sent.start, lex.product_cues) or ctx.cue_after(e, sent.end, lex.product_cues) \
-            or ctx.apposition(e, sent.end, lex.product_cues):
+    cue = ctx.head_cue_before(s, sent.start)
+    if cue:
+        return [(s, e, cue)]
+    if ctx.cue_after(e, sent.end, lex.product_cues) or ctx.apposition(e, sent.end, lex.product_cues):
         return [(s, e, "Product")]
-    if ctx.cue_before(s, sent.start, lex.org_cues) or ctx.apposition(e, sent.end, lex.org_cues) \
-            or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
+    if ctx.apposition(e, sent.end, lex.org_cues) or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
         return [(s, e, "Organization")]
     if not lex.title_org_name and ctx.title_after(e, sent.end) == "direct":
         return [(s, e, "Organization")]
@@ -221,16 +233,12 @@ def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list
     return [(s, e, "Organization")]
 
 
-def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
-    """New entity spans for the capitalized names in ``doc`` outside its current ``doc.ents``.
-
-    Spans are labelled Person, Organization, Product, or :data:`CANDIDATE` for a single
-    unknown word.
-    """
-    ctx = _Context(doc, lex)
+def _runs(ctx: _Context) -> list[tuple[Span, list[tuple[int, int, str]]]]:
+    """Every run of capitalized words outside headings, with its segments."""
+    lex = ctx.lex
     minor = lex.stop_capitals | lex.connectors | lex.group_links
-    found: list[Span] = []
-    for sent in doc.sents:
+    out = []
+    for sent in ctx.doc.sents:
         if is_headline([t.text for t in sent if not t.is_space], minor=minor):
             continue
         i = sent.start
@@ -242,14 +250,34 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
             while j < sent.end and (ctx.name_word(j) or (
                     ctx.folded[j] in lex.connectors and j + 1 < sent.end and ctx.name_word(j + 1))):
                 j += 1
-            segments = _segments(ctx, i, j)
+            out.append((sent, _segments(ctx, i, j)))
+            i = j
+    return out
+
+
+def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
+    """New entity spans for the capitalized names in ``doc`` outside its current ``doc.ents``.
+
+    Spans are labelled Person, Organization, Product, :data:`NAME` for a name with no cue, or
+    :data:`CANDIDATE` for a single unknown word. Two passes: names typed as organizations or
+    products in the first are known as such in the second, so "Wakil Presiden Teknik Sinar Kode,
+    Sari" and "CEO Sinar Kode Hendra Wiratama" split right.
+    """
+    ctx = _Context(doc, lex)
+    runs = _runs(ctx)
+    found: list[Span] = []
+    for final in (False, True):
+        found = []
+        for sent, segments in runs:
             for index, (s, e, kind) in enumerate(segments):
                 if kind != "name":
                     continue
                 after_title = index > 0 and segments[index - 1][2] == "title"
                 for a, b, label in _label(ctx, s, e, sent, after_title):
                     found.append(Span(doc, a, b, label=label))
-            i = j
+        if not final:
+            ctx.known_orgs = {tuple(ctx.folded[x.start:x.end]): x.label_ for x in found
+                              if x.label_ in ("Organization", "Product")}
     return found
 
 

@@ -148,3 +148,16 @@ def test_query_and_export_through_a_sparql_endpoint(sample_dataset):
     finally:
         for name in names:
             endpoint.remove_graph(str(name))
+
+
+def test_without_a_source_the_built_graph_is_read(tmp_path, monkeypatch, sample_turtle):
+    monkeypatch.chdir(tmp_path)
+    missing = _query(str(QUERIES / "fired.rq"))
+    assert missing.exit_code == 2 and "run kgraph build first" in missing.output
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "graph.ttl").write_bytes(sample_turtle.read_bytes())
+    found = _query(str(QUERIES / "fired.rq"), "-f", "csv")
+    assert found.exit_code == 0, found.output
+    assert found.stdout.count("\nNimbus Labs,Dara Quinn,") == 3
+    both = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_turtle), "--store", "output/store")
+    assert both.exit_code == 2 and "only one of" in both.output

@@ -63,13 +63,20 @@ def _starts_with_cue(line: str, cue: str) -> str | None:
     return rest.lstrip(" :-–—")
 
 
-def _split_names(text: str, separators: tuple[str, ...]) -> list[str] | None:
-    """The person names in ``text`` or None when some part does not read as a name."""
+def _split_names(text: str, cues: ArticleCues) -> list[str] | None:
+    """The person names in ``text`` or None when some part does not read as a name.
+
+    Outlet domains ("Kabarnesia.com") and job descriptions ("Technology Correspondent") that
+    follow a name are left out.
+    """
     parts = [text]
-    for separator in separators:
+    for separator in cues.name_separators:
         parts = [piece for part in parts for piece in part.split(separator)]
     names = [part.strip(" .") if part.strip().count(" ") else part.strip()
              for part in parts if part.strip() and not _DOMAIN.fullmatch(part.strip())]
+    if len(names) > 1:
+        names = [names[0]] + [n for n in names[1:]
+                              if not any(w.casefold() in cues.role_words for w in n.split())]
     if not names:
         return None
     for name in names:
@@ -84,8 +91,9 @@ def _split_names(text: str, separators: tuple[str, ...]) -> list[str] | None:
 def parse_byline(line: str, cues: ArticleCues, *, header: bool = True) -> tuple[str, ...] | None:
     """The author names of a byline line, or None when ``line`` is not a byline.
 
-    Every "|"-separated part must start with a byline cue (a part after the first may also be
-    a bare name) and the rest must read as person names. ``header`` says whether the line is
+    The first "|"-separated part must start with a byline cue and the rest of it read as
+    person names; later parts add the names they hold ("Editor: Y", or a bare name) and are
+    otherwise ignored ("5 min read"). ``header`` says whether the line is
     among the article's first lines, where header-only cues ("By") count.
 
     Examples
@@ -110,10 +118,10 @@ def parse_byline(line: str, cues: ArticleCues, *, header: bool = True) -> tuple[
                 break
         if rest is None and i == 0:
             return None
-        names = _split_names(part if rest is None else rest, cues.name_separators)
-        if names is None:
+        names = _split_names(part if rest is None else rest, cues)
+        if names is None and i == 0:
             return None
-        authors.extend(names)
+        authors.extend(names or ())  # later parts may be "5 min read", "Updated 2 hours ago"
     return tuple(dict.fromkeys(authors))
 
 

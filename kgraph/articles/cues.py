@@ -25,7 +25,7 @@ from kgraph.errors import LexiconError
 __all__ = ["ArticleCues", "load_article_cues", "parse_article_cues", "lexicon_dir"]
 
 _KEYS = {"lang", "byline", "related", "drop_lines", "drop_prefixes", "datelines"}
-_BYLINE_KEYS = {"cues", "header_only", "name_separators"}
+_BYLINE_KEYS = {"cues", "header_only", "name_separators", "role_words"}
 _GROUPS = {"outlet", "place"}
 
 
@@ -39,6 +39,7 @@ class ArticleCues:
     byline_cues: tuple[str, ...] = ()
     header_only: frozenset[str] = frozenset()
     name_separators: tuple[str, ...] = ()
+    role_words: frozenset[str] = frozenset()
     related: tuple[str, ...] = ()
     drop_lines: frozenset[str] = frozenset()
     drop_prefixes: tuple[str, ...] = ()
@@ -50,6 +51,7 @@ class ArticleCues:
             byline_cues=_longest_first(self.byline_cues + other.byline_cues),
             header_only=self.header_only | other.header_only,
             name_separators=tuple(dict.fromkeys(self.name_separators + other.name_separators)),
+            role_words=self.role_words | other.role_words,
             related=tuple(dict.fromkeys(self.related + other.related)),
             drop_lines=self.drop_lines | other.drop_lines,
             drop_prefixes=tuple(dict.fromkeys(self.drop_prefixes + other.drop_prefixes)),
@@ -135,6 +137,8 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
         byline_cues=_longest_first(tuple(c.casefold() for c in cues)),
         header_only=frozenset(h.casefold() for h in header),
         name_separators=separators,
+        role_words=frozenset(w.casefold() for w in
+                             _strings(byline.get("role_words", []), f"{source}: byline.role_words")),
         related=tuple(dict.fromkeys(r.casefold() for r in
                                     _strings(data.get("related", []), f"{source}: related"))),
         drop_lines=frozenset(d.casefold() for d in

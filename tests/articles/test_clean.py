@@ -154,3 +154,13 @@ def test_invalid_yaml_is_a_lexicon_error(tmp_path: Path) -> None:
     (tmp_path / "xx.article.yaml").write_text("related: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"xx\.article\.yaml: invalid YAML"):
         load_article_cues(tmp_path)
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Ann Lee | 5 min read", ("Ann Lee",)),
+    ("By Ann Lee, Technology Reporter", ("Ann Lee",)),
+    ("Oleh: Rina Marlina, Wartawan Ekonomi", ("Rina Marlina",)),
+    ("Reporter: Sari Wulandari | Editor: -", ("Sari Wulandari",)),
+])
+def test_byline_extras_are_not_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(line, load_article_cues()) == authors

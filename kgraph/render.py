@@ -95,7 +95,8 @@ def view_data(
     Node ``size`` grows with ``size_by`` centrality. Above the style's
     ``precomputed_layout_above`` nodes, positions come from
     :func:`kgraph.layout.grid_force_layout` and physics starts off; below it the browser
-    lays the graph out and stops physics once stable.
+    lays the graph out and stops physics once stable. Entities in no claim get no position:
+    the page lines them up beside or below the network.
 
     Examples
     --------
@@ -110,7 +111,8 @@ def view_data(
     top = max(scores.values(), default=0.0) or 1.0
     low, high = style["node_size"]["min"], style["node_size"]["max"]
     large = G.number_of_nodes() > style["precomputed_layout_above"]
-    positions = grid_force_layout(G, edge_length=style["edge_length"]) if large else {}
+    linked = G.subgraph([n for n in G if G.degree(n)])  # loners are lined up by the page
+    positions = grid_force_layout(linked, edge_length=style["edge_length"]) if large else {}
     nodes = []
     for node, attrs in G.nodes(data=True):
         score = scores.get(node, 0.0)
@@ -121,6 +123,7 @@ def view_data(
             "aliases": [str(a) for a in attrs.get("aliases", ())],
             "sources": len(attrs.get("sources", ())),
             "centrality": round(score, 4),
+            "claims": G.degree(node),
             "size": round(low + (high - low) * (score / top) ** 0.5, 1),
         }
         if node in positions:

@@ -74,8 +74,38 @@
       color: { background: look.color, border: look.color, highlight: { background: look.color, border: "#000000" } }
     };
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+    if (n.claims === 0) { item.physics = false; item.x = 0; item.y = 0; }
     return item;
   }));
+
+  // Entities in no claim (a publisher, a name only mentioned) are lined up under the network
+  // instead of floating around it, so that fitting the view keeps labels readable.
+  var loners = data.nodes.filter(function (n) { return n.claims === 0; }).sort(function (a, b) {
+    return a.type === b.type ? (a.label < b.label ? -1 : 1) : (a.type < b.type ? -1 : 1);
+  });
+  function trayLoners(positions) {
+    var ids = Object.keys(positions);
+    var xs = ids.map(function (id) { return positions[id].x; });
+    var ys = ids.map(function (id) { return positions[id].y; });
+    var left = xs.length ? Math.min.apply(null, xs) : 0, right = xs.length ? Math.max.apply(null, xs) : 0;
+    var top = ys.length ? Math.min.apply(null, ys) : 0, bottom = ys.length ? Math.max.apply(null, ys) : 0;
+    var stepX = style.edge_length * 1.7, stepY = style.edge_length * 0.75;
+    var box = document.getElementById("kg-network");
+    var aspect = box.clientWidth / Math.max(box.clientHeight, 1);
+    var beside = xs.length && (right - left) / Math.max(bottom - top, 1) < aspect;
+    var place;
+    if (beside) {  // a tall network: loners in columns on its right
+      var rows = Math.max(4, Math.floor((bottom - top) / stepY) + 1);
+      place = function (i) { return { x: right + stepX * (1 + Math.floor(i / rows)), y: top + (i % rows) * stepY }; };
+    } else {  // a wide network: loners in rows below it
+      var cols = Math.max(4, Math.floor((right - left) / stepX) + 1);
+      place = function (i) { return { x: left + (i % cols) * stepX, y: bottom + stepY * (1.5 + Math.floor(i / cols)) }; };
+    }
+    nodes.update(loners.map(function (n, i) { var p = place(i); return { id: n.id, x: p.x, y: p.y }; }));
+  }
+  function linkedPositions() {
+    return network.getPositions(data.nodes.filter(function (n) { return n.claims > 0; }).map(function (n) { return n.id; }));
+  }
 
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var look = style.modalities[e.modality] || style.modalities.asserted;
@@ -97,11 +127,11 @@
     layout: { improvedLayout: data.physics && data.nodes.length <= 150, randomSeed: 7 },
     physics: {
       enabled: data.physics, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -3500, centralGravity: 0.6, springLength: style.edge_length, avoidOverlap: 0.3 },
+      barnesHut: { gravitationalConstant: -3000, centralGravity: 0.4, springLength: style.edge_length, avoidOverlap: 0.4 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },
-    nodes: { font: { size: 15, face: "system-ui, DejaVu Sans, Arial, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { font: { size: 16, face: "system-ui, DejaVu Sans, Arial, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
     edges: { width: 1.4, selectionWidth: 2, font: { size: 12, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" } }
   });
 
@@ -119,11 +149,15 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       physicsBox.checked = false;
+      trayLoners(linkedPositions());
       network.fit();
       network.once("afterDrawing", markReady);
       network.redraw();
     });
   } else {
+    var given = {};
+    data.nodes.forEach(function (n) { if (n.claims > 0) { given[n.id] = { x: n.x, y: n.y }; } });
+    trayLoners(given);
     network.once("afterDrawing", markReady);
   }
   network.setData({ nodes: nodes, edges: edges });

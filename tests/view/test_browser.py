@@ -160,3 +160,13 @@ def test_notebook_view_runs_inside_its_iframe(driver, G, tmp_path):
     finally:
         driver.switch_to.default_content()
     assert _errors(driver) == []
+
+
+def test_entities_in_no_claim_are_set_aside(page):
+    outside = page.execute_script("""
+        const pos = kgraph.network.getPositions();
+        const wire = kgraph.nodes.get({filter: n => n.label === 'Example Wire'})[0].id;
+        const others = Object.keys(pos).filter(id => id !== wire);
+        const maxX = Math.max(...others.map(id => pos[id].x)), maxY = Math.max(...others.map(id => pos[id].y));
+        return pos[wire].x > maxX || pos[wire].y > maxY;""")
+    assert outside

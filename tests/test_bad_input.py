@@ -269,3 +269,58 @@ def test_cli_extract_language_without_lexicons_warns(tmp_path: Path) -> None:
     assert "warning" in warning and "'vi'" in warning and "vietnamese.txt" in warning
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(row["article"] == "vietnamese" for row in rows)
+
+
+# --- outputs and queries (issue items 11 and 12) ---------------------------------------------
+
+TINY_GRAPH = """\
+@prefix kg: <https://kgraph.dev/ns#> .
+@prefix schema: <http://schema.org/> .
+<https://kgraph.dev/id/org/harbor-robotics> a schema:Organization ; schema:name "Harbor Robotics" .
+<https://kgraph.dev/id/person/lena-ortiz> a schema:Person ; schema:name "Lena Ortiz" .
+<https://kgraph.dev/id/person/lena-ortiz> kg:joined <https://kgraph.dev/id/org/harbor-robotics> .
+"""
+
+
+def test_cli_output_folder_that_cannot_be_written(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["build", str(tmp_path / "good.txt"), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kgraph: {blocker / 'out'}") and "Traceback" not in result.output
+
+
+def test_cli_export_to_a_path_that_cannot_be_written(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(TINY_GRAPH)
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "graph.ttl"
+    result = runner.invoke(app, ["export", "--format", "turtle", "--graph", str(graph), "--out", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(f"kgraph: {target}") and "Traceback" not in result.output
+
+
+def test_cli_invalid_sparql_names_line_and_column(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(TINY_GRAPH)
+    query = tmp_path / "broken.rq"
+    query.write_text("SELECT ?s WHERE {\n  ?s ?p\n")
+    result = runner.invoke(app, ["query", str(query), "--graph", str(graph)])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"kgraph: {query}") and "line 3, column 1" in line
+
+
+def test_cli_unknown_bind_name(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(TINY_GRAPH)
+    query = tmp_path / "names.rq"
+    query.write_text("PREFIX schema: <http://schema.org/>\nSELECT ?name WHERE { ?x schema:name ?name }\n")
+    ok = runner.invoke(app, ["query", str(query), "--graph", str(graph), "--format", "csv"])
+    assert ok.exit_code == 0 and "Lena Ortiz" in ok.stdout
+    result = runner.invoke(app, ["query", str(query), "--graph", str(graph), "--bind", "person=Lena Ortiz"])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "--bind person" in line and "?name" in line

@@ -69,6 +69,9 @@ class TitleLexicon:
                     end = k + len(head)
                     while end < len(words) and words[end] in self.modifiers:
                         end += 1
+                    # "head of design", "vice president of engineering"
+                    while end + 1 < len(words) and words[end] == "of" and words[end + 1] in self.modifiers:
+                        end += 2
                     return end, " ".join(head) in self.executive
         return None
 

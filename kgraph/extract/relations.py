@@ -221,7 +221,7 @@ class RelationExtractor:
             anywhere = words
         if any(w in self.lexicon.uncertainty for w in window) or any(w in self.lexicon.sentence_uncertainty for w in anywhere):
             return "uncertain"
-        if any(w in self.lexicon.negation for w in window):
+        if any(w in self.lexicon.negation for w in window) or any(w in self.lexicon.sentence_negation for w in anywhere):
             return "negated"
         return "asserted"
 

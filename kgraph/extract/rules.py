@@ -64,6 +64,7 @@ class RelationLexicon:
     negation: frozenset[str]
     uncertainty: frozenset[str]
     sentence_uncertainty: frozenset[str]
+    sentence_negation: frozenset[str]
     negation_window: int
     date_patterns: tuple[regex.Pattern, ...]
     rules: tuple[Rule, ...]
@@ -148,6 +149,8 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         uncertainty=frozenset(_words(modality.get("uncertain", []), f"{where}: modality.uncertain")),
         sentence_uncertainty=frozenset(_words(modality.get("uncertain_anywhere", []),
                                               f"{where}: modality.uncertain_anywhere")),
+        sentence_negation=frozenset(_words(modality.get("negated_anywhere", []),
+                                           f"{where}: modality.negated_anywhere")),
         negation_window=int(modality.get("window", 4)),
         date_patterns=dates,
         rules=tuple(_rule(r, f"{where}: rules[{n}]") for n, r in enumerate(rules)),

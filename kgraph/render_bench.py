@@ -138,6 +138,7 @@ class RenderBench:
     browser_seconds: float
     browser_nodes: int
     browser_edges: int
+    browser_stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds since navigation)
 
 
 def run_render_bench(nodes: int = 2000, *, seed: int = 0, keep: Path | None = None) -> RenderBench:
@@ -156,9 +157,10 @@ def run_render_bench(nodes: int = 2000, *, seed: int = 0, keep: Path | None = No
             driver.get(page.resolve().as_uri())  # type: ignore[attr-defined]
             browser_seconds = wait_until_ready(driver)
             counts = driver.execute_script(  # type: ignore[attr-defined]
-                "return [window.kgraph.nodes.length, window.kgraph.edges.length]")
+                "return [window.kgraph.nodes.length, window.kgraph.edges.length, window.kgraph.timings]")
         return RenderBench(
             nodes=G.number_of_nodes(), edges=G.number_of_edges(), html_bytes=page.stat().st_size,
             python_seconds=python_seconds, browser_seconds=browser_seconds,
             browser_nodes=int(counts[0]), browser_edges=int(counts[1]),
+            browser_stages=tuple((name, float(ms) / 1000.0) for name, ms in counts[2].items()),
         )

@@ -81,6 +81,7 @@ def render_bench_command(
         f"graph: {result.nodes} nodes, {result.edges} claims; page {result.html_bytes / 1e6:.1f} MB\n"
         f"python (layout + page): {result.python_seconds:.2f} s\n"
         f"chromium, navigation to stable and drawn: {result.browser_seconds:.2f} s "
-        f"({result.browser_nodes} nodes, {result.browser_edges} edges in the page)",
+        f"({result.browser_nodes} nodes, {result.browser_edges} edges in the page)\n"
+        + "  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.browser_stages),
         markup=False, highlight=False, soft_wrap=True,
     )

@@ -2,6 +2,7 @@
    All article text reaches the page through textContent or canvas labels, never innerHTML. */
 (function () {
   "use strict";
+  var timings = { script: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var style = data.style;
   var byId = {};
@@ -70,7 +71,7 @@
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var look = style.types[n.type] || style.types.Unknown;
     var item = {
-      id: n.id, label: n.label, shape: look.shape, size: n.size, title: nodeTip(n),
+      id: n.id, label: n.label, shape: look.shape, size: n.size,
       color: { background: look.color, border: look.color, highlight: { background: look.color, border: "#000000" } }
     };
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
@@ -114,12 +115,13 @@
       smooth = { enabled: true, type: e.roundness > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.roundness) };
     }
     return {
-      id: e.id, from: e.from, to: e.to, label: e.relation, title: edgeTip(e),
+      id: e.id, from: e.from, to: e.to, label: e.relation,
       dashes: look.dashes, color: { color: look.color, highlight: "#000000", hover: look.color },
       arrows: { to: { enabled: !e.symmetric, scaleFactor: 0.6 } }, smooth: smooth, hidden: isHidden(e)
     };
   }));
 
+  timings.datasets = performance.now();
   var physicsBox = document.getElementById("kg-physics");
   physicsBox.checked = data.physics;
   var network = new vis.Network(document.getElementById("kg-network"), { nodes: [], edges: [] }, {
@@ -135,7 +137,7 @@
     edges: { width: 1.4, selectionWidth: 2, font: { size: 12, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" } }
   });
 
-  var kg = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null };
+  var kg = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null, timings: timings };
   window.kgraph = kg;
 
   function markReady() {
@@ -161,6 +163,7 @@
     network.once("afterDrawing", markReady);
   }
   network.setData({ nodes: nodes, edges: edges });
+  timings.setData = performance.now();
 
   physicsBox.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
@@ -270,6 +273,14 @@
 
   var edgeById = {};
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  // Tooltips are built on first hover (before the popup delay ends), not for every item at load.
+  network.on("hoverNode", function (params) {
+    if (!nodes.get(params.node).title) { nodes.update({ id: params.node, title: nodeTip(byId[params.node]) }); }
+  });
+  network.on("hoverEdge", function (params) {
+    if (!edges.get(params.edge).title) { edges.update({ id: params.edge, title: edgeTip(edgeById[params.edge]) }); }
+  });
+
   network.on("click", function (params) {
     if (params.nodes.length) { showDetails(nodeTip(byId[params.nodes[0]])); }
     else if (params.edges.length) { showDetails(edgeTip(edgeById[params.edges[0]])); }

@@ -324,3 +324,12 @@ def test_cli_unknown_bind_name(tmp_path: Path) -> None:
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
     assert "--bind person" in line and "?name" in line
+
+
+def test_device_and_oversized_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if Path("/dev/zero").exists():
+        assert one_error(Path("/dev/zero")) == "/dev/zero: not a regular file"
+    monkeypatch.setattr("kgraph.articles.readers.MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text(GOOD * 100)
+    assert "too large" in one_error(big)

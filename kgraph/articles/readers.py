@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,11 +22,12 @@ from kgraph.articles.metadata import Meta, build_article, read_sidecar
 from kgraph.errors import InputError
 from kgraph.models import Article
 
-__all__ = ["iter_articles", "read_path", "read_article", "iter_files"]
+__all__ = ["MAX_BYTES", "iter_articles", "read_path", "read_article", "iter_files"]
 
 _READERS: dict[str, Callable[[Path, str], Iterator[RawArticle | InputError]]] = {
     "text": read_text, "html": read_html, "jsonl": read_jsonl, "feed": read_feed,
 }
+MAX_BYTES = 100_000_000  # a file larger than this is not one article or one feed
 _WITH_SIDECAR = {"text", "html"}  # formats holding one article, which a NAME.json describes
 
 
@@ -70,6 +72,21 @@ def _raise_walk_error(error: OSError) -> None:
     raise error
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The content of a regular file of at most MAX_BYTES; InputError otherwise."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(path, "not a regular file")
+            if info.st_size > MAX_BYTES:
+                raise InputError(path, f"too large ({info.st_size / 1e6:.0f} MB; "
+                                       f"articles are read up to {MAX_BYTES / 1e6:.0f} MB)")
+            return handle.read()
+    except OSError as error:
+        raise InputError(path, _os_reason(error)) from None
+
+
 def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article | InputError]:
     """Every article in one file, and an InputError for each part that cannot be read.
 
@@ -78,12 +95,7 @@ def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article 
     """
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        yield InputError(path, _os_reason(error))
-        return
-    try:
+        data = _read_bytes(path)
         text = decode_bytes(data, path)
     except InputError as error:
         yield error

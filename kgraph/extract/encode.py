@@ -121,7 +121,7 @@ class Encoder:
                 i += 1
                 continue
             else:
-                item = self._reference(doc, words, i, sent.end, history, counts) or self._title(doc, words, i, sent.end)
+                item = self._reference(doc, words, i, sent.end, history, counts, sent.start) or self._title(doc, words, i, sent.end)
                 if item is None:
                     tok = doc[i]
                     item = Item("word", tok.text, tok.idx, tok.idx + len(tok), i, i + 1)
@@ -149,13 +149,17 @@ class Encoder:
         return Item("title", span.text, span.start_char, span.end_char, i, end, executive=executive)
 
     def _reference(self, doc, words: list[str], i: int, limit: int, history: list[Item],
-                   counts: dict[str, int]) -> Item | None:
+                   counts: dict[str, int], sent_start: int) -> Item | None:
+        """The entity a pronoun or description at ``i`` refers to: the most recent compatible
+        one in the same sentence, else the most recent one mentioned more than once, else the
+        most recent one."""
         for phrase, etype in self.references:
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
             candidates = [h for h in reversed(history) if h.type == etype and not h.resolved]
+            in_sentence = [h for h in candidates if h.tok_start >= sent_start]
             frequent = [h for h in candidates if counts.get(h.name or "", 0) > 1]
-            antecedent = (frequent or candidates or [None])[0]
+            antecedent = (in_sentence or frequent or candidates or [None])[0]
             if antecedent is None:
                 return None
             span = doc[i:i + len(phrase)]

@@ -134,7 +134,7 @@ class RelationExtractor:
         found: list[_Match] = []
         for rule in self.lexicon.rules:
             for pattern in rule.patterns:
-                for m in pattern.finditer(enc.string, overlapped=True):
+                for m in _nearest(pattern.finditer(enc.string, overlapped=True)):
                     groups = m.groupdict()
                     subj = enc.item_at(groups["s"]) if groups.get("s") else None
                     obj = enc.item_at(groups["o"]) if groups.get("o") else None
@@ -268,6 +268,9 @@ class RelationExtractor:
 
     @staticmethod
     def _fill(m: _Match, policy: str, other: str | None, employer: dict, members: dict, topic: str | None) -> str | None:
+        if policy == "context_person":
+            people = [it for it in m.sentence.items[:m.start] if it.kind == "entity" and it.type == "Person"]
+            return people[-1].name if people else None
         if policy == "employees":
             return f"{other} employees" if other else None
         if policy == "member_org":
@@ -286,6 +289,19 @@ class RelationExtractor:
         if getattr(entity, "member_of", None):
             return entity.member_of
         return topic
+
+
+def _nearest(matches) -> list:
+    """Of overlapping matches that end at the same place with the same object and role, keep the
+    shortest: the subject nearest the trigger ("Nadella said he admired Suleyman as a founder of
+    DeepMind" makes Suleyman, not Nadella, the founder)."""
+    best: dict[tuple, object] = {}
+    for m in matches:
+        groups = m.groupdict()
+        key = (m.end(), groups.get("o"), groups.get("r"))
+        if key not in best or m.start() > best[key].start():
+            best[key] = m
+    return list(best.values())
 
 
 def merge_relations(relations: list[Relation]) -> list[Relation]:

@@ -25,7 +25,7 @@ _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "
 _TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "modality",
              "dates", "rules"}
 _SCOPES = {"sentence", "match"}
-_FILLS = {"context_org", "sentence_org", "employer", "member_org", "employees"}
+_FILLS = {"context_org", "context_person", "sentence_org", "employer", "member_org", "employees"}
 
 
 @dataclass(frozen=True)

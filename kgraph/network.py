@@ -24,7 +24,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kgraph.errors import UsageError
-from kgraph.models import ENTITY_TYPES, MODALITIES, RELATIONS
+from kgraph.models import MODALITIES, RELATIONS
 from kgraph.rdf.vocab import ENTITY_CLASSES, ENTITY_PATHS, ID_NS, KG, KG_NS, PROV, SDO, SKOS
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "ego_subgraph",
     "filter_claims",
     "parse_relations",
-    "graph_summary",
     "flat_attributes",
 ]
 
@@ -311,24 +310,6 @@ def filter_claims(
             H.add_node(v, **G.nodes[v])
             H.add_edge(u, v, key=key, **data)
     return H
-
-
-def graph_summary(G: nx.MultiDiGraph) -> dict[str, int]:
-    """Counts of nodes per entity type and of claims per modality.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("a", type="Person")
-    >>> graph_summary(G)["Person"]
-    1
-    """
-    counts = {t: 0 for t in ENTITY_TYPES} | {m: 0 for m in MODALITIES}
-    for _, data in G.nodes(data=True):
-        counts[data.get("type", "Unknown")] = counts.get(data.get("type", "Unknown"), 0) + 1
-    for _, _, data in G.edges(data=True):
-        counts[data.get("modality", "asserted")] = counts.get(data.get("modality", "asserted"), 0) + 1
-    return counts
 
 
 def flat_attributes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

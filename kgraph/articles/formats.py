@@ -6,6 +6,7 @@ applies sidecars and overrides. Readers never raise for a bad entry: they yield 
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -92,7 +93,8 @@ def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | InputError]:
     A malformed line is an error naming its line number; the other lines are read.
     """
     ids: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -127,7 +129,7 @@ def html_to_text(fragment: str) -> str:
     import lxml.html
 
     if "<" not in fragment:
-        return fragment.strip()
+        return html.unescape(fragment).strip()
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
@@ -203,8 +205,8 @@ def read_feed(path: Path, text: str) -> Iterator[RawArticle | InputError]:
     ids: set[str] = set()
     for number, entry in enumerate(feed.entries, start=1):
         contents = entry.get("content") or []
-        html = contents[0].get("value", "") if contents else entry.get("summary", "")
-        body = html_to_text(html or "")
+        markup = contents[0].get("value", "") if contents else entry.get("summary", "")
+        body = html_to_text(markup or "")
         if not body:
             yield InputError(path, f"item {number}: no text")
             continue

@@ -41,12 +41,14 @@ def _skipped(path: Path) -> bool:
     return path.name.startswith(".") or path.suffix.lower() == ".json"
 
 
-def iter_files(paths: Sequence[Path]) -> Iterator[Path | InputError]:
+def iter_files(paths: Sequence[Path] | Path) -> Iterator[Path | InputError]:
     """The article files under ``paths``: folders walked recursively in sorted order.
 
     Hidden files and folders and ``*.json`` sidecars are skipped inside folders; a path given
     directly is always read (a missing one is an InputError).
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path given on its own
     for path in map(Path, paths):
         if path.is_dir():
             try:
@@ -138,7 +140,7 @@ def read_article(path: Path) -> list[Article]:
 
 
 def iter_articles(
-    paths: Sequence[Path],
+    paths: Sequence[Path] | Path,
     *,
     lang: str | None = None,
     published: date | None = None,

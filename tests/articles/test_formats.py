@@ -155,3 +155,14 @@ def test_declared_page_language_does_not_overrule_the_text(tmp_path: Path) -> No
         "pengganti tetap.</p></article></body></html>", encoding="utf-8")
     [article] = read_article(page)
     assert article.lang == "id"
+
+
+def test_jsonl_text_may_hold_line_separator_characters(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Acme fired Jo.\u2028Jo left.\u0085Jo sued."}\n', encoding="utf-8")
+    [article] = read_article(path)
+    assert article.text == "Acme fired Jo.\nJo left.\nJo sued."
+
+
+def test_plain_feed_summary_entities_are_unescaped() -> None:
+    assert html_to_text("AT&amp;T hires a CTO") == "AT&T hires a CTO"

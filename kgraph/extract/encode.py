@@ -90,9 +90,10 @@ class Encoder:
     """
 
     def __init__(self, *, stem: Callable[[str], str], titles: TitleLexicon,
-                 references: dict[str, list[tuple[str, ...]]]) -> None:
+                 references: dict[str, list[tuple[str, ...]]], pronouns: frozenset[str] = frozenset()) -> None:
         self.stem = stem
         self.titles = titles
+        self.pronouns = pronouns
         self.references = sorted(
             ((words, etype) for etype, phrases in references.items() for words in phrases),
             key=lambda pair: -len(pair[0]),
@@ -150,14 +151,21 @@ class Encoder:
 
     def _reference(self, doc, words: list[str], i: int, limit: int, history: list[Item],
                    counts: dict[str, int], sent_start: int) -> Item | None:
-        """The entity a pronoun or description at ``i`` refers to: the most recent compatible
-        one in the same sentence, else the most recent one mentioned more than once, else the
-        most recent one."""
+        """The entity a pronoun or description at ``i`` refers to.
+
+        A pronoun ("it", "ia") takes the most recent compatible entity of its own sentence; a
+        description ("the company") the most recent one the article mentions more than once;
+        either falls back to the most recent one. ``Topic`` phrases ("the board") take the
+        organization mentioned most often."""
         for phrase, etype in self.references:
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
+            topic = etype == "Topic"  # "the board": the organization the article is about
+            etype = "Organization" if topic else etype
             candidates = [h for h in reversed(history) if h.type == etype and not h.resolved]
-            in_sentence = [h for h in candidates if h.tok_start >= sent_start]
+            if topic:
+                candidates.sort(key=lambda h: -counts.get(h.name or "", 0))
+            in_sentence = [h for h in candidates if h.tok_start >= sent_start] if " ".join(phrase) in self.pronouns else []
             frequent = [h for h in candidates if counts.get(h.name or "", 0) > 1]
             antecedent = (in_sentence or frequent or candidates or [None])[0]
             if antecedent is None:

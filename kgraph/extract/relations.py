@@ -88,7 +88,8 @@ class RelationExtractor:
         path = Path(self.lexicon_path) if self.lexicon_path else None
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
-        self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references)
+        self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references,
+                               pronouns=self.lexicon.pronouns)
 
     # -- spaCy component protocol -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -146,8 +147,10 @@ class RelationExtractor:
                     role, status = self._role(enc, title, first, rule)
                     modality = rule.modality or self._modality(enc, first, last, rule)
                     when = self._date(enc, dates, first, last) if rule.relation in _DATED else None
-                    for s in self._conjuncts(enc, subj):
-                        for o in self._conjuncts(enc, obj):
+                    subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
+                    objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
+                    for s in subjects:
+                        for o in objects:
                             if s is not None and o is not None and s.name == o.name:
                                 continue
                             found.append(_Match(rule, enc, s, o, role, status, modality, when, first, last))

@@ -21,9 +21,10 @@ from kgraph.models import MODALITIES, RELATIONS
 
 __all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_languages"]
 
-_RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role"}
-_TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "modality",
-             "dates", "rules"}
+_RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
+              "expand"}
+_TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
+             "modality", "dates", "rules"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "context_person", "sentence_org", "employer", "member_org", "employees"}
 
@@ -49,6 +50,7 @@ class Rule:
     fill: dict[str, str] = field(default_factory=dict)
     status: str | None = None
     role: str | None = None
+    expand: frozenset[str] = frozenset({"s", "o"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class RelationLexicon:
     titles: TitleLexicon
     status: dict[str, frozenset[str]]
     references: dict[str, list[tuple[str, ...]]]
+    pronouns: frozenset[str]
     negation: frozenset[str]
     uncertainty: frozenset[str]
     sentence_uncertainty: frozenset[str]
@@ -104,7 +107,11 @@ def _rule(entry: Any, where: str) -> Rule:
     confidence = float(entry.get("confidence", 0.8))
     if not 0 <= confidence <= 1:
         raise LexiconError(f"{where}: confidence must be in [0, 1]")
+    expand = entry.get("expand", ["s", "o"])
+    if not isinstance(expand, list) or set(expand) - {"s", "o"}:
+        raise LexiconError(f"{where}: expand lists the slots (s, o) whose coordinated entities count too")
     return Rule(id=str(rid), relation=entry["relation"], patterns=compiled, sources=sources,
+                expand=frozenset(expand),
                 confidence=confidence, modality=entry.get("modality"),
                 scope=entry.get("scope", "sentence"), fill=dict(fill),
                 status=entry.get("status"), role=entry.get("role"))
@@ -145,6 +152,7 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         titles=title_lexicon,
         status=status,
         references=references,
+        pronouns=frozenset(_words(data.get("pronouns", []), f"{where}: pronouns")),
         negation=frozenset(_words(modality.get("negated", []), f"{where}: modality.negated")),
         uncertainty=frozenset(_words(modality.get("uncertain", []), f"{where}: modality.uncertain")),
         sentence_uncertainty=frozenset(_words(modality.get("uncertain_anywhere", []),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -64,3 +65,28 @@ def test_render_missing_graph_file(tmp_path):
     result = runner.invoke(app, ["render", "--graph", str(tmp_path / "none.trig"), "--out", str(tmp_path / "x.html")])
     assert result.exit_code == 2
     assert "none.trig" in result.output
+
+
+@pytest.mark.server
+@pytest.mark.skipif(not os.environ.get("KGRAPH_TEST_ENDPOINT"), reason="KGRAPH_TEST_ENDPOINT is not set "
+                    "(.ci/run starts an Oxigraph server and sets it)")
+def test_render_from_a_sparql_endpoint(dataset, tmp_path):
+    from kgraph.endpoint import Endpoint
+
+    url = os.environ["KGRAPH_TEST_ENDPOINT"]
+    endpoint = Endpoint(url)
+    names = [g.identifier for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]
+    for name in names:
+        endpoint.put(str(name), dataset.graph(name).serialize(format="nt"))
+    try:
+        out = tmp_path / "remote.html"
+        result = runner.invoke(app, ["render", "--endpoint", url, "--out", str(out), "--focus", "Dana Whitfield"])
+        assert result.exit_code == 0, result.output
+        data = _data(out)
+        assert sorted(e["relation"] for e in data["edges"]) == [
+            "fired", "holdsPosition", "joined", "partnerOf", "partnerOf"]  # Acme and Lumen are 1 claim away
+        (fired,) = [e for e in data["edges"] if e["relation"] == "fired"]
+        assert fired["date"] == "2024-03-04" and fired["source_url"] == "https://news.example.org/acme-shakeup"
+    finally:
+        for name in names:
+            endpoint.remove_graph(str(name))

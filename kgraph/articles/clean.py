@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from kgraph.articles.cues import ArticleCues, load_article_cues
 
-__all__ = ["CleanText", "clean_text", "normalize_text", "parse_byline"]
+__all__ = ["CleanText", "clean_text", "normalize_text", "parse_byline", "parse_date_line",
+           "split_dateline"]
 
 # Characters that end a line (besides "\n") and characters removed outright.
 _LINE_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
@@ -38,6 +40,7 @@ class CleanText:
     title: str | None = None
     authors: tuple[str, ...] = ()
     outlet: str | None = None
+    published: date | None = None
 
 
 def normalize_text(raw: str) -> str:
@@ -174,6 +177,34 @@ def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:
     return line, None
 
 
+def parse_date_line(line: str, cues: ArticleCues) -> date | None:
+    """The date of a line that is only a date ("Rabu, 22 November 2023 / 10:15 WIB"), or None.
+
+    Examples
+    --------
+    >>> cues = load_article_cues()
+    >>> parse_date_line("Rabu, 22 November 2023 / 10:15 WIB", cues)
+    datetime.date(2023, 11, 22)
+    >>> parse_date_line("Published Nov. 22, 2023 at 10:15 a.m. EST", cues)
+    datetime.date(2023, 11, 22)
+    >>> parse_date_line("22 November 2023 lalu, OpenAI memecat CEO-nya.", cues) is None
+    True
+    """
+    if len(line) > 80:
+        return None
+    for pattern in cues.date_lines:
+        match = pattern.fullmatch(line)
+        if not match:
+            continue
+        month_text = match["month"].casefold()
+        month = int(month_text) if month_text.isdigit() else cues.months.get(month_text)
+        try:
+            return date(int(match["year"]), month, int(match["day"])) if month else None
+        except ValueError:
+            return None
+    return None
+
+
 def _is_title(lines: list[str], cues: ArticleCues, known: str | None) -> bool:
     """Whether the first line is the title: it repeats the known title, or a byline or a
     dateline follows it (and it is neither itself nor a sentence ending with a full stop)."""
@@ -219,6 +250,12 @@ def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None =
     """
     cues = cues or load_article_cues()
     lines = _body_lines(normalize_text(raw), cues)
+    published = None
+    for i in range(min(len(lines), _HEADER_LINES + 1) - 1, -1, -1):  # header date lines
+        found = parse_date_line(lines[i], cues)
+        if found is not None:
+            published = found
+            del lines[i]
     title = lines.pop(0) if _is_title(lines, cues, title) else None
     authors: list[str] = []
     body: list[str] = []
@@ -233,5 +270,5 @@ def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None =
         body[0], outlet = split_dateline(body[0], cues)
         if _is_related(body[0], cues):  # "KONTAN.CO.ID - Baca Juga: ..."
             body.pop(0)
-    return CleanText(text="\n".join(body), title=title,
-                     authors=tuple(dict.fromkeys(authors)), outlet=outlet)
+    return CleanText(text="\n".join(body), title=title, authors=tuple(dict.fromkeys(authors)),
+                     outlet=outlet, published=published)

@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,9 +24,11 @@ from kgraph.errors import LexiconError
 
 __all__ = ["ArticleCues", "load_article_cues", "parse_article_cues", "lexicon_dir"]
 
-_KEYS = {"lang", "byline", "related", "drop_lines", "drop_prefixes", "datelines"}
+_KEYS = {"lang", "byline", "related", "drop_lines", "drop_prefixes", "datelines", "months",
+         "date_lines"}
 _BYLINE_KEYS = {"cues", "header_only", "name_separators", "role_words"}
 _GROUPS = {"outlet", "place"}
+_DATE_GROUPS = {"day", "month", "year"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class ArticleCues:
     drop_lines: frozenset[str] = frozenset()
     drop_prefixes: tuple[str, ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
+    months: dict[str, int] = field(default_factory=dict)
+    date_lines: tuple[re.Pattern[str], ...] = ()
 
     def merge(self, other: ArticleCues) -> ArticleCues:
         """The union of two cue sets (patterns of ``self`` are tried first)."""
@@ -57,6 +61,9 @@ class ArticleCues:
             drop_prefixes=tuple(dict.fromkeys(self.drop_prefixes + other.drop_prefixes)),
             datelines=self.datelines + tuple(p for p in other.datelines
                                              if p not in self.datelines),
+            months={**other.months, **self.months},
+            date_lines=self.date_lines + tuple(p for p in other.date_lines
+                                               if p not in self.date_lines),
         )
 
 
@@ -73,6 +80,25 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LexiconError(f"{where}: expected a list of non-empty strings")
     return tuple(value)
+
+
+def _patterns(data: dict[str, Any], key: str, source: str, *, allowed: set[str],
+              required: set[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile the regular expressions under ``key``, checking their named groups."""
+    patterns = []
+    for i, text in enumerate(_strings(data.get(key, []), f"{source}: {key}")):
+        try:
+            pattern = re.compile(text)
+        except re.error as error:
+            raise LexiconError(f"{source}: {key}[{i}]: invalid pattern: {error}") from None
+        groups = set(pattern.groupindex)
+        if groups - allowed:
+            raise LexiconError(f"{source}: {key}[{i}]: unknown group {sorted(groups - allowed)[0]!r} "
+                               f"(allowed: {', '.join(sorted(allowed))})")
+        if required - groups:
+            raise LexiconError(f"{source}: {key}[{i}]: missing group {sorted(required - groups)[0]!r}")
+        patterns.append(pattern)
+    return tuple(patterns)
 
 
 def parse_article_cues(data: Any, source: str) -> ArticleCues:
@@ -100,7 +126,7 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
     ('read also:',)
     >>> parse_article_cues({"colour": 1}, "x.yaml")
     Traceback (most recent call last):
-    kgraph.errors.LexiconError: x.yaml: unknown key 'colour' (allowed: byline, datelines, drop_lines, drop_prefixes, lang, related)
+    kgraph.errors.LexiconError: x.yaml: unknown key 'colour' (allowed: byline, date_lines, datelines, drop_lines, drop_prefixes, lang, months, related)
     """
     if not isinstance(data, dict):
         raise LexiconError(f"{source}: expected a mapping at the top level")
@@ -122,17 +148,12 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
     separators = tuple(byline.get("name_separators", []))
     if not all(isinstance(s, str) and s for s in separators):
         raise LexiconError(f"{source}: byline.name_separators: expected a list of non-empty strings")
-    patterns = []
-    for i, text in enumerate(_strings(data.get("datelines", []), f"{source}: datelines")):
-        try:
-            pattern = re.compile(text)
-        except re.error as error:
-            raise LexiconError(f"{source}: datelines[{i}]: invalid pattern: {error}") from None
-        extra = set(pattern.groupindex) - _GROUPS
-        if extra:
-            raise LexiconError(f"{source}: datelines[{i}]: unknown group {sorted(extra)[0]!r} "
-                               f"(allowed: outlet, place)")
-        patterns.append(pattern)
+    patterns = _patterns(data, "datelines", source, allowed=_GROUPS, required=set())
+    date_lines = _patterns(data, "date_lines", source, allowed=_DATE_GROUPS, required=_DATE_GROUPS)
+    months = data.get("months") or {}
+    if not isinstance(months, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and 1 <= v <= 12 for k, v in months.items()):
+        raise LexiconError(f"{source}: months: expected a mapping of month name to 1..12")
     return ArticleCues(
         byline_cues=_longest_first(tuple(c.casefold() for c in cues)),
         header_only=frozenset(h.casefold() for h in header),
@@ -145,7 +166,9 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
                              _strings(data.get("drop_lines", []), f"{source}: drop_lines")),
         drop_prefixes=tuple(dict.fromkeys(d.casefold() for d in _strings(
             data.get("drop_prefixes", []), f"{source}: drop_prefixes"))),
-        datelines=tuple(patterns),
+        datelines=patterns,
+        months={k.casefold(): v for k, v in months.items()},
+        date_lines=date_lines,
     )
 
 

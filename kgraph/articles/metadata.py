@@ -172,7 +172,8 @@ def build_article(article_id: str, raw_text: str, meta: Meta, source: str, *,
     cleaned = clean_text(raw_text, title=meta.title)
     if not cleaned.text:
         raise InputError(source, "no article text (only a title, byline or related headlines)")
-    found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors)
+    found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors,
+                 published=cleaned.published)
     merged = meta.over(found)
     lang = merged.lang or detect_language(f"{merged.title or ''}\n{cleaned.text}") or lang_hint
     return Article(

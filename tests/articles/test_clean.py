@@ -1,6 +1,7 @@
 """The cleaner: bylines, datelines, related headlines, normalization, and the cue lexicons."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,36 @@ def test_invalid_yaml_is_a_lexicon_error(tmp_path: Path) -> None:
 ])
 def test_byline_extras_are_not_authors(line: str, authors: tuple[str, ...]) -> None:
     assert parse_byline(line, load_article_cues()) == authors
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Rabu, 22 November 2023 / 10:15 WIB", date(2023, 11, 22)),
+    ("Jumat, 3 Mar 2023 08.00 WIB", date(2023, 3, 3)),
+    ("22/11/2023 10:15 WIB", date(2023, 11, 22)),
+    ("Published Nov. 22, 2023 at 10:15 a.m. EST", date(2023, 11, 22)),
+    ("Wednesday, November 22, 2023", date(2023, 11, 22)),
+    ("Updated 5 June 2024", date(2024, 6, 5)),
+])
+def test_header_date_line_gives_published(line: str, day: date) -> None:
+    cleaned = clean_text(f"Acme fires Jo\n{line}\nBy Ann Lee\nAcme fired Jo Doe.")
+    assert (cleaned.published, cleaned.title, cleaned.authors, cleaned.text) == (
+        day, "Acme fires Jo", ("Ann Lee",), "Acme fired Jo Doe.")
+
+
+@pytest.mark.parametrize("text", [
+    "Acme fired Jo.\nIt said so.\nJo left.\nMore.\nMay 3, 2023",  # not in the header
+    "Acme fires Jo\n31 February 2023\nAcme fired Jo.",  # no such day
+    "Pada 22 November 2023 lalu, Acme memecat Jo.",  # a sentence holding a date
+])
+def test_no_date_line(text: str) -> None:
+    assert clean_text(text).published is None
+
+
+def test_sidecar_date_wins_over_date_line(tmp_path: Path) -> None:
+    from kgraph.articles import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Acme fires Jo\nRabu, 22 November 2023\nPenulis: Rudi Hartono\nAcme memecat Jo.")
+    assert read_article(path)[0].published == date(2023, 11, 22)
+    path.with_suffix(".json").write_text('{"published": "2023-11-23"}')
+    assert read_article(path)[0].published == date(2023, 11, 23)

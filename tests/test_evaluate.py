@@ -162,7 +162,7 @@ def test_cli_eval_without_gold_extracts_the_bundled_samples(tmp_path):
     result = runner.invoke(app, ["eval", "--json", "--save-pred", str(saved)])
     assert result.exit_code == 0, result.output
     assert "scoring the bundled sample articles" in result.output
-    report = json.loads(result.output[result.output.index("{"):])
+    report, _ = json.JSONDecoder().raw_decode(result.output[result.output.index("{"):])
     expected_gold = score(read_gold(gold_file()), [])[0]
     assert report["all"]["gold"] == expected_gold["all"]["gold"] > 0
     assert set(report) >= {"lang:id", "lang:en", "entities"} and report["entities"]["tp"] > 0

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["clean", "cues", "decode", "formats", "language", "metadata", "readers"]
+MODULES = ["clean", "cues", "decode", "formats", "header", "language", "metadata", "readers"]
 
 
 @pytest.mark.parametrize("name", MODULES)

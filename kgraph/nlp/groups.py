@@ -57,7 +57,8 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
                 out.append((Span(doc, i, i + 1, label="Group", kb_id=MEMBER_PREFIX + org), None))
                 i += 1
                 continue
-            n = 0 if i in taken or not doc[i].text[:1].islower() else _group_word_at(folded, i, lex)
+            lower = doc[i].text[:1].islower() or doc[i].is_sent_start
+            n = 0 if i in taken or not lower else _group_word_at(folded, i, lex)
             counted = 0 if n or i in taken else phrase_at(folded, i, lex.group_counted_words)
             if counted and i > sent.start and doc[i - 1].like_num:
                 n = counted

@@ -1,0 +1,73 @@
+"""The rule-based name finder, on sentences the team wrote (English and Indonesian)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import entities
+
+
+@pytest.mark.parametrize("text, expected", [
+    # title before, title after, apposition with a title
+    ("Brightwell chief executive Dana Okafor resigned.", {"Brightwell": "Organization", "Dana Okafor": "Person"}),
+    ("Tomas Lindgren, Brightwell's finance chief, left.", {"Tomas Lindgren": "Person", "Brightwell": "Organization"}),
+    ("Yusuf Demir, a former vice president of sales, joined the board.", {"Yusuf Demir": "Person"}),
+    # initials and diacritics, honorifics
+    ("The board named Carla J. Montes and Zoë Brandström to lead it.",
+     {"Carla J. Montes": "Person", "Zoë Brandström": "Person"}),
+    ("Dr. Amara Osei spoke first.", {"Amara Osei": "Person"}),
+    # organization words, legal forms, cues, verbs and prepositions
+    ("Shares of Vantor Holdings and Kelpie Inc. rose.", {"Vantor Holdings": "Organization", "Kelpie Inc.": "Organization"}),
+    ("She moved to logistics firm Harrowgate.", {"Harrowgate": "Organization"}),
+    ("Dana Okafor was head of design at Mirelle Works before.", {"Mirelle Works": "Organization", "Dana Okafor": "Person"}),
+    ("Pellucid laid off 90 workers on Friday.", {"Pellucid": "Organization", "Pellucid employees": "Group"}),
+    ("Orsolya Varga is a Trelliswick co-founder.", {"Trelliswick": "Organization", "Orsolya Varga": "Person"}),
+    # products by cue
+    ("Users left the Nimbly app and its chatbot, Quipster, after the change.", {"Nimbly": "Product", "Quipster": "Product"}),
+])
+def test_names_english(nlp_en, text, expected):
+    assert entities(nlp_en(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Direktur Utama Arunika Bayu Prasetyo mengundurkan diri.", {"Arunika": "Organization", "Bayu Prasetyo": "Person"}),
+    ("Pendiri Kopiloka, Sekar Wulandari, menolak berkomentar.", {"Kopiloka": "Organization", "Sekar Wulandari": "Person"}),
+    ("Mantan Menteri Koordinator Bidang Perekonomian Hadi Kusuma hadir.", {"Hadi Kusuma": "Person"}),
+    ("Perusahaan logistik Rantai Kilat mengakuisisi startup pembayaran Bayarin.",
+     {"Rantai Kilat": "Organization", "Bayarin": "Organization"}),
+    ("Dana itu berasal dari PT Sinar Harapan Digital Tbk dan Kapital Nusa Ventures.",
+     {"PT Sinar Harapan Digital Tbk": "Organization", "Kapital Nusa Ventures": "Organization"}),
+    ("Ia kini bekerja di Lentera Data setelah keluar dari Kopiloka.",
+     {"Lentera Data": "Organization", "Kopiloka": "Organization"}),
+    ("Aplikasi Dompetku sempat tidak dapat diakses.", {"Dompetku": "Product"}),
+])
+def test_names_indonesian(nlp_id, text, expected):
+    assert entities(nlp_id(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Oct. 4, the company said the outage in the United States was over.",
+    "In January, the Palo Alto startup said nothing.",
+    "Kini, pada Selasa (21/11), kantor di Jakarta dan Asia Tenggara tutup.",
+    "Ratusan Karyawan Mengancam Mogok",  # a title-case sub-heading
+    "Regenerasi Kepemimpinan Perusahaan",
+])
+def test_names_rejects_common_capitals(nlp_en, nlp_id, text):
+    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi")) else nlp_en
+    assert entities(nlp(text)) == {}
+
+
+def test_names_single_unknown_word_needs_a_known_name(nlp_en):
+    doc = nlp_en("Stellan Brun founded the lab. Later, Brun said Kaltrix was a risk.")
+    assert entities(doc) == {"Stellan Brun": "Person"}  # "Kaltrix" has no cue: not guessed
+
+
+def test_names_organization_known_elsewhere_splits_title_run(nlp_id):
+    doc = nlp_id("Perusahaan rintisan Awan Biru memecat manajernya. "
+                 "CEO Awan Biru Gilang Ramadhan menyebut keputusan itu berat.")
+    assert entities(doc) == {"Awan Biru": "Organization", "Gilang Ramadhan": "Person"}
+
+
+def test_names_sentence_initial_word_before_known_name(nlp_id):
+    doc = nlp_id("CEO Arunika, Bayu Prasetyo, dipecat. Sikap Prasetyo dinilai keliru.")
+    assert doc._.kg_entities["Bayu Prasetyo"].aliases == ("Prasetyo",)
+    assert "Sikap Prasetyo" not in entities(doc)

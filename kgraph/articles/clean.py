@@ -1,10 +1,12 @@
 """Turn pasted news text into the article shape: title, byline authors, dateline outlet, body.
 
-The shape (see DEVELOPERS.md, "Article"): an optional title line first (when a byline follows
-it); byline lines ("Penulis: X", "By X", "Reporter: X | Editor: Y") become ``authors`` and leave
-the text; a dateline prefix of the first body paragraph ("KONTAN.CO.ID - ") is removed and its
-outlet kept; related-headline lines ("Baca Juga: ...") are dropped entirely; every other line is
-kept, one paragraph or sub-heading per line. The cue words come from the lexicon data files.
+The shape (see DEVELOPERS.md, "Article"): an optional title line first (when a byline or a
+dateline line follows it); byline lines ("Penulis: X", "By X", "Reporter: X | Editor: Y") become
+``authors`` and leave the text; a date line in the header ("Rabu, 22 November 2023") becomes
+``published``; a dateline prefix of the first body paragraph ("KONTAN.CO.ID - ") is removed and
+its outlet kept; related-headline lines ("Baca Juga: ...") and page furniture ("ADVERTISEMENT",
+"Foto: ...") are dropped entirely; every other line is kept, one paragraph or sub-heading per
+line. The cue words come from the lexicon data files (see :mod:`kgraph.articles.header`).
 """
 from __future__ import annotations
 

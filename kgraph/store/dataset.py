@@ -3,7 +3,9 @@
 A graph file if one is given, else a SPARQL endpoint if one is given, else the on-disk store
 (``output/store`` by default). Every source is answered by Oxigraph's SPARQL engine (the file is
 loaded into an in-memory Oxigraph store), so a query behaves the same on all three, and the
-default graph is the union of the articles' named graphs.
+default graph holds every triple of the articles' named graphs (the store keeps it as a set;
+files and servers answer with the union of their graphs, where a triple stated by several
+articles repeats: use DISTINCT).
 """
 from __future__ import annotations
 
@@ -79,7 +81,7 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
     Returns
     -------
     rdflib.Dataset
-        Its default graph is the union of all graphs. Pass query strings (not prepared
+        Its default graph holds every triple of every graph. Pass query strings (not prepared
         queries) to ``Dataset.query``: Oxigraph parses them itself. A store stays locked
         against writers until ``dataset.close()`` or the end of the process.
 
@@ -104,11 +106,13 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
     1
     """
     if graph is not None:
-        backend = OxigraphStore(store=load_graph_file(graph))
+        backend: OxigraphStore = OxigraphStore(store=load_graph_file(graph))
+        union = True
     elif endpoint is not None:
         return endpoint_dataset(endpoint)
     else:
-        backend = _ReaderStore(open_reader(Path(store) if store is not None else DEFAULT_STORE))
-    dataset = Dataset(store=backend, default_union=True)
+        reader = open_reader(Path(store) if store is not None else DEFAULT_STORE)
+        backend, union = _ReaderStore(reader), reader.union
+    dataset = Dataset(store=backend, default_union=union)
     bind_prefixes(dataset)
     return dataset

@@ -121,3 +121,51 @@ def test_readers_and_writers_exclude_each_other(tmp_path: Path) -> None:
     first.close()
     second.close()
     LocalStore(tmp_path / "s").close()
+
+
+def _names(dataset, org: str) -> list[str]:
+    return [str(r[0]) for r in dataset.query(
+        f'SELECT ?n WHERE {{ ?o <https://schema.org/name> ?n FILTER (?n = "{org}") }}')]
+
+
+def test_an_entity_in_two_articles_is_one_node_until_both_are_gone(tmp_path: Path) -> None:
+    first, second = extraction(0), extraction(5)  # the same company (COMPANIES[0]) fires two people
+    org = first.entities[0].name
+    with LocalStore(tmp_path / "s") as store:
+        store.put(*ntriples(first))
+        store.put(*ntriples(second))
+    dataset = open_dataset(store=tmp_path / "s")
+    assert _names(dataset, org) == [org]  # once, not once per article
+    dataset.close()
+    with LocalStore(tmp_path / "s") as store:
+        store.remove_graph(ntriples(first)[0])
+    dataset = open_dataset(store=tmp_path / "s")
+    assert _names(dataset, org) == [org] and fired_names(dataset) == {"rina-wijaya-5"}
+    dataset.close()
+    with LocalStore(tmp_path / "s") as store:
+        store.remove_graph(ntriples(second)[0])
+        assert store.count() == 0
+    dataset = open_dataset(store=tmp_path / "s")
+    assert _names(dataset, org) == [] and len(dataset.query("SELECT * WHERE { ?s ?p ?o }")) == 0
+
+
+def test_format_1_store_is_read_as_a_union_and_upgraded_by_a_writer(tmp_path: Path) -> None:
+    import json
+
+    import pyoxigraph as ox
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "kgraph-store.json").write_text(json.dumps({"format": "kgraph-store", "version": 1}))
+    data = ox.Store(str(folder / "oxigraph"))
+    for number in (1, 2):
+        iri, text = ntriples(extraction(number))
+        data.update(f"INSERT DATA {{ GRAPH <{iri}> {{ {text} }} }}")
+    del data
+    old = open_dataset(store=folder)
+    assert fired_names(old) == {"rina-wijaya-1", "rina-wijaya-2"}
+    old.close()
+    with LocalStore(folder) as store:
+        store.put(*ntriples(extraction(3)))
+    assert json.loads((folder / "kgraph-store.json").read_text())["version"] == 2
+    assert fired_names(open_dataset(store=folder)) == {"rina-wijaya-1", "rina-wijaya-2", "rina-wijaya-3"}

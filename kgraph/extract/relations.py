@@ -239,10 +239,10 @@ class RelationExtractor:
     def _to_relations(self, doc: Doc, matches: list[_Match]) -> list[Relation]:
         orgs = Counter(e.kb_id_ or e.text for e in doc.ents if e.label_ == "Organization")
         topic = orgs.most_common(1)[0][0] if orgs else None
-        employer = {m.subject.name: m.object.name for m in matches
-                    if m.rule.relation == "holdsPosition" and m.subject and m.object}
-        employer.update({m.subject.name: m.object.name for m in matches  # a new job wins
-                         if m.rule.relation == "joined" and m.modality == "asserted" and m.subject and m.object})
+        positions = {m.subject.name: m.object.name for m in matches
+                     if m.rule.relation == "holdsPosition" and m.subject and m.object}
+        joined = {m.subject.name: m.object.name for m in matches
+                  if m.rule.relation == "joined" and m.modality == "asserted" and m.subject and m.object}
         members = getattr(doc._, "kg_entities", None) or {}
         relations = []
         for m in matches:
@@ -250,9 +250,9 @@ class RelationExtractor:
             obj = m.object.name if m.object else None
             filled = False
             if subj is None and "s" in m.rule.fill:
-                subj, filled = self._fill(m, m.rule.fill["s"], obj, employer, members, topic), True
+                subj, filled = self._fill(m, m.rule.fill["s"], obj, positions, joined, members, topic), True
             if obj is None and "o" in m.rule.fill:
-                obj, filled = self._fill(m, m.rule.fill["o"], subj, employer, members, topic), True
+                obj, filled = self._fill(m, m.rule.fill["o"], subj, positions, joined, members, topic), True
             if not subj or not obj or subj == obj:
                 continue
             confidence = m.rule.confidence
@@ -270,27 +270,39 @@ class RelationExtractor:
         return relations
 
     @staticmethod
-    def _fill(m: _Match, policy: str, other: str | None, employer: dict, members: dict, topic: str | None) -> str | None:
+    def _fill(m: _Match, policy: str, other: str | None, positions: dict, joined: dict, members: dict,
+              topic: str | None) -> str | None:
+        """The entity for a slot the rule leaves open.
+
+        ``context_org``: the first organization earlier in the sentence, else the person's
+        organization in the article; ``strict_context_org``: only the former; ``sentence_org``:
+        any other organization of the sentence; ``context_person``: the nearest earlier person;
+        ``member_org``: the group's organization; ``employees``: the group "<org> employees".
+        A person's organization is, for leaving (fired, resigned), the group's organization or
+        the post they held; otherwise the organization they joined, then their post.
+        """
         if policy == "context_person":
             people = [it for it in m.sentence.items[:m.start] if it.kind == "entity" and it.type == "Person"]
             return people[-1].name if people else None
         if policy == "employees":
             return f"{other} employees" if other else None
-        if policy == "member_org":
-            entity = members.get(other) if other else None
-            return getattr(entity, "member_of", None) or employer.get(other or "")
         items = m.sentence.items
         orgs = [it for it in items if it.kind == "entity" and it.type == "Organization" and it.name != other]
         before = [it for it in orgs if items.index(it) < m.start]
-        if policy == "context_org" and before:
+        if policy in ("context_org", "strict_context_org") and before:
             return before[0].name
+        if policy == "strict_context_org":
+            return None
         if policy == "sentence_org" and orgs:
             return (before or orgs)[0].name
-        if other and other in employer:
-            return employer[other]
-        entity = members.get(other) if other else None
-        if getattr(entity, "member_of", None):
-            return entity.member_of
+        member_of = getattr(members.get(other) if other else None, "member_of", None)
+        if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":
+            order = (member_of, positions.get(other or ""), joined.get(other or ""))
+        else:
+            order = (joined.get(other or ""), positions.get(other or ""), member_of)
+        found = next((name for name in order if name), None)
+        if found or policy == "member_org":
+            return found
         return topic
 
 

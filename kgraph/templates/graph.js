@@ -115,20 +115,22 @@
       smooth = { enabled: true, type: e.roundness > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.roundness) };
     }
     return {
-      id: e.id, from: e.from, to: e.to, label: e.relation,
+      id: e.id, from: e.from, to: e.to, label: e.role ? e.relation + " (" + e.role + ")" : e.relation,
       dashes: look.dashes, color: { color: look.color, highlight: "#000000", hover: look.color },
       arrows: { to: { enabled: !e.symmetric, scaleFactor: 0.6 } }, smooth: smooth, hidden: isHidden(e)
     };
   }));
 
   timings.datasets = performance.now();
+  // Physics lays out a small graph, then stops; with no claim at all there is nothing to settle.
+  var usePhysics = data.physics && data.nodes.some(function (n) { return n.claims > 0; });
   var physicsBox = document.getElementById("kg-physics");
-  physicsBox.checked = data.physics;
+  physicsBox.checked = usePhysics;
   var network = new vis.Network(document.getElementById("kg-network"), { nodes: [], edges: [] }, {
     autoResize: true,
-    layout: { improvedLayout: data.physics && data.nodes.length <= 150, randomSeed: 7 },
+    layout: { improvedLayout: usePhysics && data.nodes.length <= 150, randomSeed: 7 },
     physics: {
-      enabled: data.physics, solver: "barnesHut",
+      enabled: usePhysics, solver: "barnesHut",
       barnesHut: { gravitationalConstant: -3000, centralGravity: 0.4, springLength: style.edge_length, avoidOverlap: 0.4 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     },
@@ -147,7 +149,7 @@
     document.body.setAttribute("data-kg-ready", "1");
   }
 
-  if (data.physics) {
+  if (usePhysics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       physicsBox.checked = false;

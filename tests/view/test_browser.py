@@ -170,3 +170,14 @@ def test_entities_in_no_claim_are_set_aside(page):
         const maxX = Math.max(...others.map(id => pos[id].x)), maxY = Math.max(...others.map(id => pos[id].y));
         return pos[wire].x > maxX || pos[wire].y > maxY;""")
     assert outside
+
+
+@pytest.mark.parametrize("loners", [0, 3])
+def test_graph_without_claims_still_becomes_ready(driver, tmp_path, loners):
+    import networkx as nx
+
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((f"n{i}", {"label": f"Only mentioned {i}", "type": "Organization"}) for i in range(loners))
+    _open(driver, H, tmp_path / "empty.html")
+    assert f"{loners} entities, 0 claims" in driver.find_element("id", "kg-counts").text
+    assert _errors(driver) == []

@@ -101,6 +101,7 @@ def _claim_attributes(graph: Graph, claim: Node) -> dict[str, object]:
     article = graph.value(claim, PROV.wasDerivedFrom)
     confidence = graph.value(claim, KG.confidence)
     published = graph.value(article, SDO.datePublished) if article is not None else None
+    publisher = graph.value(article, SDO.publisher) if article is not None else None
     return {
         "relation": str(predicate)[len(KG_NS):] if str(predicate).startswith(KG_NS) else str(predicate),
         "modality": _text(graph, claim, KG.modality) or "asserted",
@@ -114,6 +115,7 @@ def _claim_attributes(graph: Graph, claim: Node) -> dict[str, object]:
         "source_title": None if article is None else _text(graph, article, SDO.headline),
         "source_url": None if article is None else _text(graph, article, SDO.url),
         "published": None if published is None else str(published),
+        "publisher": None if publisher is None else _label_of(graph, publisher),
     }
 
 
@@ -133,7 +135,8 @@ def to_networkx(source: Graph | Dataset, *, include_isolated: bool = True) -> nx
         Nodes keyed by entity IRI with ``type``, ``label``, ``aliases`` and ``sources``
         (article IRIs mentioning it); one edge per claim keyed by the claim IRI with
         ``relation``, ``modality``, ``role``, ``status``, ``date``, ``confidence``,
-        ``evidence``, ``rule``, ``source``, ``source_title``, ``source_url``, ``published``.
+        ``evidence``, ``rule``, ``source`` (article IRI), ``source_title``, ``source_url``,
+        ``published`` and ``publisher`` (its name).
 
     Examples
     --------

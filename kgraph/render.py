@@ -142,7 +142,7 @@ def view_data(
             "roundness": bends[key],
             **{name: attrs.get(name) for name in (
                 "modality", "role", "status", "date", "confidence", "evidence", "source",
-                "source_title", "source_url", "published")},
+                "source_title", "source_url", "published", "publisher")},
         })
         edges[-1]["modality"] = edges[-1]["modality"] or "asserted"
     return {

@@ -53,7 +53,8 @@
     field(dl, "date", e.date);
     field(dl, "modality", e.modality);
     field(dl, "confidence", e.confidence === null ? null : e.confidence.toFixed(2));
-    field(dl, "source", e.source_title || e.source);
+    field(dl, "source", e.source_title || (e.publisher ? "an article by " + e.publisher : e.source));
+    if (e.source_title) { field(dl, "publisher", e.publisher); }
     field(dl, "published", e.published);
     box.appendChild(dl);
     var url = link(e.source_url);

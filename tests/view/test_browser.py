@@ -100,7 +100,8 @@ def test_edge_details_link_to_the_source(page):
     edge_id = page.execute_script("return kgraph.edges.get({filter: e => e.label === 'fired'})[0].id")
     page.execute_script("kgraph.network.body.emitter.emit('click', {nodes: [], edges: [arguments[0]]})", edge_id)
     text = page.find_element("id", "kg-details").text
-    for part in ("fired", "2024-03-04", "asserted", "0.80", "dismissed Dana Whitfield", "Acme Robotics parts ways"):
+    for part in ("fired", "2024-03-04", "asserted", "0.80", "dismissed Dana Whitfield", "Acme Robotics parts ways",
+                 "Example Wire", "2024-03-05"):
         assert part in text
     link = page.find_element("css selector", "#kg-details a")
     assert link.get_attribute("href") == "https://news.example.org/acme-shakeup"

@@ -42,6 +42,7 @@ def test_to_networkx_claim_attributes(G):
     assert fired["evidence"].startswith("The board of Acme Robotics dismissed")
     assert fired["source_title"] == "Acme Robotics parts ways with its chief"
     assert fired["source_url"] == "https://news.example.org/acme-shakeup"
+    assert fired["publisher"] == "Example Wire" and fired["published"] == "2024-03-05"
     (position,) = [d for _, _, d in G.edges(data=True) if d["relation"] == "holdsPosition"]
     assert (position["role"], position["status"]) == ("CEO", "former")
     negated = [(u, v) for u, v, d in G.edges(data=True) if d["modality"] == "negated"]

@@ -269,8 +269,7 @@ class RelationExtractor:
             ))
         return relations
 
-    @staticmethod
-    def _fill(m: _Match, policy: str, other: str | None, positions: dict, joined: dict, members: dict,
+    def _fill(self, m: _Match, policy: str, other: str | None, positions: dict, joined: dict, members: dict,
               topic: str | None) -> str | None:
         """The entity for a slot the rule leaves open.
 
@@ -279,20 +278,28 @@ class RelationExtractor:
         any other organization of the sentence; ``context_person``: the nearest earlier person;
         ``member_org``: the group's organization; ``employees``: the group "<org> employees".
         A person's organization is, for leaving (fired, resigned), the group's organization or
-        the post they held; otherwise the organization they joined, then their post.
+        the post they held; otherwise the organization they joined, then their post. News
+        outlets cited as sources ("Mengutip The Verge", "according to Reuters") are never used.
         """
+        cues = self.lexicon.attribution
+
+        def attributed(items, k: int) -> bool:
+            before = " ".join(it.text.lower() for it in items[max(0, k - 2):k])
+            return any(before.endswith(cue) for cue in cues)
+
         if policy == "context_person":
             people = [it for it in m.sentence.items[:m.start] if it.kind == "entity" and it.type == "Person"]
             return people[-1].name if people else None
         if policy == "employees":
             return f"{other} employees" if other else None
         items = m.sentence.items
-        orgs = [it for it in items if it.kind == "entity" and it.type == "Organization" and it.name != other]
+        orgs = [it for k, it in enumerate(items) if it.kind == "entity" and it.type == "Organization"
+                and it.name != other and not attributed(items, k)]
         before = [it for it in orgs if items.index(it) < m.start]
-        if policy in ("context_org", "strict_context_org") and before:
+        if policy == "context_org" and before:
             return before[0].name
-        if policy == "strict_context_org":
-            return None
+        if policy == "strict_context_org":  # the organization right before the title
+            return before[-1].name if before else None
         if policy == "sentence_org" and orgs:
             return (before or orgs)[0].name
         member_of = getattr(members.get(other) if other else None, "member_of", None)

@@ -24,7 +24,7 @@ __all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_langua
 _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
               "expand"}
 _TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
-             "modality", "dates", "rules"}
+             "modality", "dates", "rules", "attribution"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "strict_context_org", "context_person", "sentence_org", "employer", "member_org",
           "employees"}
@@ -65,6 +65,7 @@ class RelationLexicon:
     status: dict[str, frozenset[str]]
     references: dict[str, list[tuple[str, ...]]]
     pronouns: frozenset[str]
+    attribution: tuple[str, ...]
     negation: frozenset[str]
     uncertainty: frozenset[str]
     sentence_uncertainty: frozenset[str]
@@ -154,6 +155,7 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         status=status,
         references=references,
         pronouns=frozenset(_words(data.get("pronouns", []), f"{where}: pronouns")),
+        attribution=tuple(_words(data.get("attribution", []), f"{where}: attribution")),
         negation=frozenset(_words(modality.get("negated", []), f"{where}: modality.negated")),
         uncertainty=frozenset(_words(modality.get("uncertain", []), f"{where}: modality.uncertain")),
         sentence_uncertainty=frozenset(_words(modality.get("uncertain_anywhere", []),

@@ -30,7 +30,7 @@ def test_relations_id_layoff_and_compensation_to_group(extract_file):
 
 
 def test_relations_en_firing_dated(extract_file):
-    fired = triples(extract_file("en-fired-gridmark.txt"))[("Gridmark Pay", "fired", "Calvin Marsh")]
+    fired = triples(extract_file("en-fired-gridmark.txt"))[("Gridmark", "fired", "Calvin Marsh")]
     assert (fired.modality, fired.date) == ("asserted", "2024-03-11")
 
 

@@ -244,10 +244,20 @@ class RelationExtractor:
         joined = {m.subject.name: m.object.name for m in matches
                   if m.rule.relation == "joined" and m.modality == "asserted" and m.subject and m.object}
         members = getattr(doc._, "kg_entities", None) or {}
+        # what a rule names outright in a sentence; a filled-in slot never contradicts it
+        explicit_s = {(m.sentence.span.start, m.rule.relation, m.object.name, m.role) for m in matches
+                      if m.subject and m.object}
+        explicit_o = {(m.sentence.span.start, m.rule.relation, m.subject.name, m.role) for m in matches
+                      if m.subject and m.object}
         relations = []
         for m in matches:
             subj = m.subject.name if m.subject else None
             obj = m.object.name if m.object else None
+            where = m.sentence.span.start
+            if subj is None and (where, m.rule.relation, obj, m.role) in explicit_s:
+                continue
+            if obj is None and (where, m.rule.relation, subj, m.role) in explicit_o:
+                continue
             filled = False
             if subj is None and "s" in m.rule.fill:
                 subj, filled = self._fill(m, m.rule.fill["s"], obj, positions, joined, members, topic), True

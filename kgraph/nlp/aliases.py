@@ -167,9 +167,10 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon) -> str:
     if not any(s.label_ == NAME for s in ent.spans):
         return ""
     index = {(s.start, s.end): i for i, s in enumerate(spans)}
+    words = [t.text.casefold() for t in spans[0].doc] if spans else []
     for s in ent.spans:
         if (s.start, s.end) in index:
-            labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex)}
+            labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
             if len(labels) == 1 and labels <= {"Organization", "Product"}:
                 return labels.pop()  # "Copperline Networks and Halberd Security"
     return "Person"

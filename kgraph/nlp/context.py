@@ -24,19 +24,21 @@ def _joined(words: Sequence[str], start: int, end: int, lex: NamesLexicon) -> bo
         if words[i] == ",":
             i += 1
             continue
-        n = phrase_at(words[:end], i, lex.conjunctions)
+        n = phrase_at(words, i, lex.conjunctions, end)
         if not n:
             return False
         i += n
     return end - start >= 1
 
 
-def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon) -> list[Span]:
+def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon,
+                    words: Sequence[str] | None = None) -> list[Span]:
     """The other members of the list that ``spans[index]`` stands in (spans sorted by start).
 
     A list has a conjunction ("A, B and C"); names joined by commas only are appositions, not lists.
+    ``words`` are the Doc's casefolded token texts, when the caller has them.
     """
-    words = [t.text.casefold() for t in spans[index].doc]
+    words = words if words is not None else [t.text.casefold() for t in spans[index].doc]
     members: list[Span] = []
     joins: list[tuple[int, int]] = []
     for step in (-1, 1):
@@ -56,12 +58,12 @@ def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon) -> lis
 def retype_by_context(spans: list[Span], lex: NamesLexicon) -> list[Span]:
     """``spans`` (sorted, non-overlapping) with gazetteer organizations used as products retyped."""
     out = list(spans)
+    words = [t.text.casefold() for t in spans[0].doc] if spans else []
     for index, span in enumerate(spans):
         if span.label_ != "Organization" or not span.kb_id_ or span[-1].text.casefold() in lex.legal_after:
             continue
-        words = [t.text.casefold() for t in span.doc[max(0, span.start - 3):span.start]]
-        cue = phrase_ending_at(words, len(words), lex.product_context_cues)
-        others = list_neighbours(spans, index, lex)
+        cue = phrase_ending_at(words, span.start, lex.product_context_cues, max(0, span.start - 3))
+        others = list_neighbours(spans, index, lex, words)
         listed = len(others) >= 2 and all(o.label_ == "Product" for o in others)
         if cue or listed:
             out[index] = Span(span.doc, span.start, span.end, label="Product", kb_id=span.kb_id_)

@@ -3,12 +3,13 @@
 Phrases are tuples of casefolded words (see :class:`~kgraph.nlp.lexicon.NamesLexicon`).
 
 >>> words = ["the", "chief", "executive", "Sundar", "Pichai"]
->>> phrase_ending_at(words, 3, [("chief", "executive"), ("chief",)])
+>>> phrase_ending_at(words, 3, (("chief", "executive"), ("chief",)))
 2
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline"]
@@ -18,28 +19,42 @@ _NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
 _INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
 
-def phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """Length of the longest phrase starting at ``words[i]`` (0 if none); case-insensitive.
+@lru_cache(maxsize=256)
+def _by_word(phrases: tuple[tuple[str, ...], ...], last: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first (or last) word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index.setdefault(phrase[-1] if last else phrase[0], []).append(phrase)
+    return index
 
-    >>> phrase_at(["Direktur", "Utama", "Telkomsel"], 0, [("direktur",), ("direktur", "utama")])
+
+def phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]], stop: int | None = None) -> int:
+    """Length of the longest phrase starting at ``words[i]`` and ending by ``words[stop - 1]``
+    (0 if none); case-insensitive.
+
+    >>> phrase_at(["Direktur", "Utama", "Telkomsel"], 0, (("direktur",), ("direktur", "utama")))
     2
     """
-    best = 0
-    for phrase in phrases:
+    stop = len(words) if stop is None else min(stop, len(words))
+    if not 0 <= i < stop:
+        return 0
+    for phrase in _by_word(tuple(phrases), False).get(words[i].casefold(), ()):
         n = len(phrase)
-        if n > best and i + n <= len(words) and all(words[i + k].casefold() == phrase[k] for k in range(n)):
-            best = n
-    return best
+        if i + n <= stop and all(words[i + k].casefold() == phrase[k] for k in range(1, n)):
+            return n
+    return 0
 
 
-def phrase_ending_at(words: Sequence[str], end: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """Length of the longest phrase whose last word is ``words[end - 1]`` (0 if none)."""
-    best = 0
-    for phrase in phrases:
+def phrase_ending_at(words: Sequence[str], end: int, phrases: Sequence[tuple[str, ...]], floor: int = 0) -> int:
+    """Length of the longest phrase whose last word is ``words[end - 1]`` and that starts at
+    ``words[floor]`` or later (0 if none)."""
+    if not floor < end <= len(words):
+        return 0
+    for phrase in _by_word(tuple(phrases), True).get(words[end - 1].casefold(), ()):
         n = len(phrase)
-        if n > best and end - n >= 0 and all(words[end - n + k].casefold() == phrase[k] for k in range(n)):
-            best = n
-    return best
+        if end - n >= floor and all(words[end - n + k].casefold() == phrase[k] for k in range(n - 1)):
+            return n
+    return 0
 
 
 def is_name_word(text: str, *, extra: frozenset[str] = frozenset()) -> bool:

@@ -43,7 +43,8 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
     Returns (group span, organization span or None for a demonym), where the group span
     covers the organization span when the two are written together.
     """
-    folded = [t.text.casefold() for t in doc]
+    texts = [t.text for t in doc]
+    folded = [t.casefold() for t in texts]
     orgs = [e for e in doc.ents if e.label_ == "Organization"]
     org_at = {i: e for e in orgs for i in range(e.start, e.end)}
     word_at = {e.start: e for e in doc.ents if e.label_ == CANDIDATE}  # "Quillstone employees"
@@ -52,12 +53,12 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            org = lex.demonym(doc[i].text)
+            org = lex.demonym(texts[i])
             if org and i not in taken:
                 out.append((Span(doc, i, i + 1, label="Group", kb_id=MEMBER_PREFIX + org), None))
                 i += 1
                 continue
-            lower = doc[i].text[:1].islower() or doc[i].is_sent_start
+            lower = texts[i][:1].islower() or i == sent.start
             n = 0 if i in taken or not lower else _group_word_at(folded, i, lex)
             counted = 0 if n or i in taken else phrase_at(folded, i, lex.group_counted_words)
             if counted and i > sent.start and doc[i - 1].like_num:

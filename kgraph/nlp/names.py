@@ -71,7 +71,7 @@ class _Context:
                 i, skipped = prev, skipped + 1  # "Direktur Keuangan Nusapay, Lintang": an organization
             elif self.folded[prev] in self.lex.honorifics:
                 return True
-            elif phrase_ending_at(self.folded[floor:i], i - floor, self.lex.titles):
+            elif phrase_ending_at(self.folded, i, self.lex.titles, floor):
                 return True
             elif self.folded[prev] in self.lex.title_words:
                 i = prev
@@ -85,7 +85,7 @@ class _Context:
         if i < stop and self.words[i] == ",":
             i, comma = i + 1, True
         while i < stop:
-            if phrase_at(self.folded[:stop], i, self.lex.titles):
+            if phrase_at(self.folded, i, self.lex.titles, stop):
                 return "apposition" if comma else "direct"
             if i in self.ent_at and self.ent_at[i].label_ == "Organization" and comma:
                 i = self.ent_at[i].end
@@ -116,7 +116,7 @@ class _Context:
         ends = self._modifiers(end, -1, 3, floor)[::-1] if self.lex.head_initial else [end]
         for e in ends:
             for label, phrases in (("Product", self.lex.product_cues), ("Organization", self.lex.org_cues)):
-                if phrase_ending_at(self.folded[floor:e], e - floor, phrases):
+                if phrase_ending_at(self.folded, e, phrases, floor):
                     return label
         return ""
 
@@ -124,7 +124,7 @@ class _Context:
         """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
         languages: "the Quillpad writing assistant")."""
         starts = [end] if self.lex.head_initial else self._modifiers(end, 1, 2, stop)
-        return any(phrase_at(self.folded[:stop], s, phrases) for s in starts)
+        return any(phrase_at(self.folded, s, phrases, stop) for s in starts)
 
     def apposition(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
         """", a longtime competitor" / ", the maker of" after the name: a cue in an apposition
@@ -135,9 +135,9 @@ class _Context:
         if i < stop and self.folded[i] in _ARTICLES:
             i += 1
         for j in range(i, min(i + 4, stop)):
-            if phrase_at(self.folded[:stop], j, self.lex.titles):
+            if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
-            if phrase_at(self.folded[:stop], j, phrases):
+            if phrase_at(self.folded, j, phrases, stop):
                 return True
             if not (self.words[j].isalpha() and self.words[j].islower()):
                 return False
@@ -145,14 +145,14 @@ class _Context:
 
     def link_before(self, start: int, floor: int) -> bool:
         """A preposition or verb for organizations right before: "at Acme", "bergabung dengan"."""
-        return bool(phrase_ending_at(self.folded[floor:start], start - floor, self.lex.org_links))
+        return bool(phrase_ending_at(self.folded, start, self.lex.org_links, floor))
 
     def verb_after(self, end: int, stop: int) -> bool:
         """An organization's verb follows: "Kitebase laid off", "Acme telah memecat"."""
         i = end
         while i < stop and self.folded[i] in self.lex.auxiliaries:
             i += 1
-        return bool(phrase_at(self.folded[:stop], i, self.lex.org_verbs))
+        return bool(phrase_at(self.folded, i, self.lex.org_verbs, stop))
 
 
 def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -160,7 +160,7 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
     lex, folded, out = ctx.lex, ctx.folded, []
     k = start
     while k < end:
-        n = phrase_at(folded[:end], k, lex.places)
+        n = phrase_at(folded, k, lex.places, end)
         inside = bool(out) and out[-1][2] == "name"  # "PT Ruang Raya Indonesia": part of a name
         if (n or folded[k] in lex.place_heads) and not inside:
             k2 = k + n if n else end
@@ -169,7 +169,7 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
             continue
         chain, has_title = k, False
         while chain < end:
-            n = phrase_at(folded[:end], chain, lex.titles)
+            n = phrase_at(folded, chain, lex.titles, end)
             if n:
                 chain, has_title = chain + n, True
             elif folded[chain] in lex.title_words:
@@ -180,7 +180,7 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
             out.append((k, chain, "title"))
             k = chain
         elif k == start and ctx.doc[k].is_sent_start and folded[k] not in lex.org_words and (
-                phrase_at(folded[:k + 1], k, lex.org_cues) or phrase_at(folded[:k + 1], k, lex.product_cues)):
+                phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
             out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
             k += 1
         elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.org_words:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -70,8 +72,11 @@ class LineSentencizer(DiskMixin):
         self.punct, self.closers = list(punct), list(closers)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         words = [t.text for t in doc]
         spaces = [t.whitespace_ for t in doc]
-        for token, start in zip(doc, sentence_starts(words, spaces, punct=self.punct, closers=self.closers)):
-            token.is_sent_start = start
+        starts = sentence_starts(words, spaces, punct=self.punct, closers=self.closers)
+        values = numpy.array([[1 if start else -1] for start in starts], dtype="int32")
+        doc.from_array([SENT_START], values.astype("uint64"))
         return doc

@@ -132,6 +132,8 @@ def _work(article: Article) -> _Done:
 
 def _results(todo: Sequence[Article], make_extractor: ExtractorFactory, jobs: int) -> Iterator[_Done]:
     """Extraction results as they complete, over at most ``jobs`` processes."""
+    if not todo:
+        return
     if jobs <= 1:
         extract, graphs = make_extractor(), GraphWriter()
         for article in todo:

@@ -156,3 +156,16 @@ def test_workers_that_cannot_start_stop_the_run_with_a_message(tmp_path: Path) -
         assert store.graph_names() == []
     assert report.written == 0 and len(report.unsent) == 4
     assert str(report.stopped).startswith("extraction worker process failed")
+
+
+def test_nothing_new_builds_no_extractor(tmp_path: Path) -> None:
+    built: list[int] = []
+
+    def counting_factory():
+        built.append(1)
+        return make_fake()
+
+    with LocalStore(tmp_path / "s") as store:
+        ingest(articles(3), store, counting_factory)
+        ingest(articles(3), store, counting_factory, jobs=2)
+    assert built == [1]  # the second run found every article stored and loaded no pipeline

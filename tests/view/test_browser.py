@@ -182,3 +182,10 @@ def test_graph_without_claims_still_becomes_ready(driver, tmp_path, loners):
     _open(driver, H, tmp_path / "empty.html")
     assert f"{loners} entities, 0 claims" in driver.find_element("id", "kg-counts").text
     assert _errors(driver) == []
+
+
+def test_uncertain_dashed_negated_red_and_hidden(page):
+    looks = page.execute_script("""
+        const pick = label => kgraph.network.body.edges[kgraph.edges.get({filter: e => e.label === label})[0].id].options;
+        return ['fired', 'joined', 'acquired'].map(l => [pick(l).dashes !== false, pick(l).color.color, pick(l).hidden]);""")
+    assert looks == [[False, "#555555", False], [True, "#1f77b4", False], [True, "#d62728", True]]

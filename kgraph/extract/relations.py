@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
+from kgraph.extract.discourse import DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts
 from kgraph.extract.encode import EncodedSentence, Encoder, Item
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.models import SYMMETRIC_RELATIONS, Relation
@@ -29,8 +30,6 @@ for _name, _default in (("kg_relations", None), ("kg_published", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-# relations whose date is the date of a change (a role is a state, it gets no date)
-_DATED = {"fired", "resigned", "joined", "offeredCompensation", "acquired", "investedIn", "laidOff"}
 _MODALITY_RANK = {"asserted": 0, "negated": 1, "uncertain": 2}
 
 
@@ -95,29 +94,27 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         history: list[Item] = []
         matches: list[_Match] = []
+        sentences: list[SentenceInfo] = []
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
         for sent in doc.sents:
             encoded = self.encoder.encode(sent, history, counts)
             dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
-        relations = self._demote_left_posts(self._to_relations(doc, matches))
+            sentences.append(SentenceInfo(sent.start_char, dates[0][2] if dates else None, self._deniers(encoded)))
+        relations = self._to_relations(doc, matches)
+        relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()))
+        relations = apply_denials(carry_dates(relations, sentences), sentences)
         doc._.kg_relations = merge_relations(relations)
         return doc
 
-    def _demote_left_posts(self, relations: list[Relation]) -> list[Relation]:
-        """A post held at an organization the person was fired from or left is a former post,
-        unless the sentence says it is kept ("tetap", "remains")."""
-        gone = {(r.subject if r.relation == "resigned" else r.object, r.object if r.relation == "resigned" else r.subject)
-                for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
-        keeps = self.lexicon.status.get("kept", frozenset())
-        out = []
-        for r in relations:
-            if r.relation == "holdsPosition" and r.status == "current" and (r.subject, r.object) in gone \
-                    and not any(w.lower().strip(".,") in keeps for w in r.evidence.split()):
-                r = replace(r, status="former")
-            out.append(r)
-        return out
+    def _deniers(self, enc: EncodedSentence) -> frozenset[str]:
+        """People who deny something in this sentence (named before the denial word)."""
+        items = enc.items
+        for k, item in enumerate(items):
+            if item.kind == "word" and item.text.lower() in self.lexicon.sentence_negation:
+                return frozenset(it.name for it in items[:k] if it.kind == "entity" and it.type == "Person" and it.name)
+        return frozenset()
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = Path(path)
@@ -146,7 +143,7 @@ class RelationExtractor:
                         continue
                     role, status = self._role(enc, title, first, rule)
                     modality = rule.modality or self._modality(enc, first, last, rule)
-                    when = self._date(enc, dates, first, last) if rule.relation in _DATED else None
+                    when = self._date(enc, dates, first, last) if rule.relation in DATED_RELATIONS else None
                     subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
                     objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
                     for s in subjects:

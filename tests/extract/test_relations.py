@@ -1,7 +1,7 @@
 """Relations a reader of the team's own test articles expects, in Indonesian and English."""
 from __future__ import annotations
 
-from conftest_extract import triples
+from conftest_extract import ARTICLES, triples
 
 
 def test_relations_id_nominal_firing_with_relative_date(extract_file):
@@ -68,3 +68,27 @@ def test_relations_seed_article(extract_file, shared_eval):
     # nothing comes from the "Baca Juga:" related-headline lines
     assert all("Baca Juga" not in r.evidence for r in extraction.relations)
     assert extraction.entity("The Information") is None
+
+
+def test_relations_date_from_the_following_sentence(extractor):
+    """The layoff sentence has no date; the next one only says when it was announced."""
+    from datetime import date
+
+    from kgraph.models import Article
+
+    text = ("Startup logistik Kirimaja melakukan PHK terhadap ratusan karyawan Kirimaja.\n"
+            "Keputusan itu diumumkan kepada karyawan pada Jumat (18/11).")
+    extraction = extractor.extract(Article(id="t", text=text, lang="id", published=date(2022, 11, 20)))
+    laid_off = [r for r in extraction.relations if r.relation == "laidOff"]
+    assert laid_off and laid_off[0].date == "2022-11-18"
+
+
+def test_relations_explain_names_rules(tmp_path):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    result = CliRunner().invoke(app, ["explain", str(ARTICLES / "en-fired-gridmark.txt")])
+    assert result.exit_code == 0, result.output
+    assert "fired: Gridmark -> Calvin Marsh" in result.output
+    assert "rule en.fired" in result.output

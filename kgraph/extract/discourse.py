@@ -1,0 +1,88 @@
+"""Rules that look beyond one sentence: what later sentences say about a claim.
+
+Pure functions over the relations of one article and a little information per sentence
+(:class:`SentenceInfo`), so each can be tested with hand-made relations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Iterable
+
+from kgraph.models import Relation
+
+__all__ = ["SentenceInfo", "DATED_RELATIONS", "demote_left_posts", "carry_dates", "apply_denials"]
+
+#: relations whose date is the date of a change (a role is a state: it gets no date)
+DATED_RELATIONS = frozenset({"fired", "resigned", "joined", "offeredCompensation", "acquired", "investedIn", "laidOff"})
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What the discourse rules need to know of one sentence."""
+
+    start: int  # character offset in the article text
+    first_date: date | None = None
+    deniers: frozenset[str] = frozenset()  # people who deny a report in this sentence
+
+
+def demote_left_posts(relations: list[Relation], kept_words: Iterable[str]) -> list[Relation]:
+    """A post at an organization the person was fired from or left is a former post, unless
+    the post's sentence says it is kept ("tetap", "remains").
+
+    >>> posts = [Relation("Ana", "holdsPosition", "Acme", role="CEO", status="current", evidence="Ana, CEO Acme."),
+    ...          Relation("Ana", "resigned", "Acme")]
+    >>> demote_left_posts(posts, {"remains"})[0].status
+    'former'
+    """
+    kept = {w.lower() for w in kept_words}
+    gone = {(r.subject, r.object) if r.relation == "resigned" else (r.object, r.subject)
+            for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
+    out = []
+    for r in relations:
+        if r.relation == "holdsPosition" and r.status == "current" and (r.subject, r.object) in gone \
+                and not any(w.lower().strip(".,") in kept for w in r.evidence.split()):
+            r = replace(r, status="former")
+        out.append(r)
+    return out
+
+
+def carry_dates(relations: list[Relation], sentences: list[SentenceInfo]) -> list[Relation]:
+    """An undated change takes the date of the next sentence when that sentence only adds
+    circumstances ("Keputusan itu diumumkan pada Jumat (18/11)") and claims no change itself.
+
+    >>> s = [SentenceInfo(0), SentenceInfo(30, date(2024, 5, 3))]
+    >>> carry_dates([Relation("Acme", "laidOff", "Acme employees", start=0)], s)[0].date
+    '2024-05-03'
+    """
+    index = {info.start: n for n, info in enumerate(sentences)}
+    changes_at = {r.start for r in relations if r.relation in DATED_RELATIONS}
+    out = []
+    for r in relations:
+        n = index.get(r.start)
+        if r.relation in DATED_RELATIONS and r.date is None and n is not None and n + 1 < len(sentences):
+            nxt = sentences[n + 1]
+            if nxt.first_date is not None and nxt.start not in changes_at:
+                r = replace(r, date=nxt.first_date.isoformat())
+        out.append(r)
+    return out
+
+
+def apply_denials(relations: list[Relation], sentences: list[SentenceInfo], *, reach: int = 2) -> list[Relation]:
+    """A rumoured claim about a person becomes negated when, within ``reach`` sentences after
+    it, that person denies a report ("Fajrin membantah kabar tersebut").
+
+    >>> s = [SentenceInfo(0), SentenceInfo(40, deniers=frozenset({"Fajrin"}))]
+    >>> apply_denials([Relation("Fajrin", "resigned", "Acme", modality="uncertain", start=0)], s)[0].modality
+    'negated'
+    """
+    index = {info.start: n for n, info in enumerate(sentences)}
+    out = []
+    for r in relations:
+        n = index.get(r.start)
+        if r.modality == "uncertain" and n is not None:
+            later = sentences[n + 1:n + 1 + reach]
+            if any(r.subject in info.deniers for info in later):
+                r = replace(r, modality="negated")
+        out.append(r)
+    return out

@@ -24,7 +24,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from kgraph.errors import ExtractionError
 from kgraph.models import SYMMETRIC_RELATIONS, Event, Extraction, Relation
@@ -34,6 +34,7 @@ from kgraph.rdf.vocab import ENTITY_CLASSES, KG, bind_prefixes
 __all__ = ["new_dataset", "add_extraction", "build_dataset", "date_literal", "relation_property"]
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+_TIME_POSITION = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 _DATE_FORMS = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
@@ -234,19 +235,37 @@ def _add_claim(graph: Graph, article: URIRef, relation: Relation, nodes: dict[st
     if relation.relation in SYMMETRIC_RELATIONS:
         graph.add((obj, predicate, subject))
     if relation.relation == "holdsPosition":
-        membership = membership_iri(claim)
-        graph.add((claim, KG.membership, membership))
-        graph.add((membership, RDF.type, ORG.Membership))
-        graph.add((membership, ORG.member, subject))
-        graph.add((membership, ORG.organization, obj))
-        if relation.status:
-            graph.add((membership, KG.status, Literal(relation.status)))
-        if relation.role:
-            role = role_iri(relation.role)
-            graph.add((membership, ORG.role, role))
-            graph.add((role, RDF.type, ORG.Role))
-            graph.add((role, RDFS.label, Literal(relation.role)))
+        _add_membership(graph, claim, relation, subject, obj)
 
+
+def _add_membership(graph: Graph, claim: URIRef, relation: Relation, person: URIRef,
+                    organization: URIRef) -> None:
+    """The org:Membership an asserted holdsPosition claim states, with its role and time.
+
+    A dated claim gets ``org:memberDuring`` a ``time:Interval``: the date ends it when the
+    status is "former" and begins it otherwise.
+    """
+    membership = membership_iri(claim)
+    graph.add((claim, KG.membership, membership))
+    graph.add((membership, RDF.type, ORG.Membership))
+    graph.add((membership, ORG.member, person))
+    graph.add((membership, ORG.organization, organization))
+    if relation.status:
+        graph.add((membership, KG.status, Literal(relation.status)))
+    if relation.role:
+        role = role_iri(relation.role)
+        graph.add((membership, ORG.role, role))
+        graph.add((role, RDF.type, ORG.Role))
+        graph.add((role, RDFS.label, Literal(relation.role)))
+    day = date_literal(relation.date)
+    if day is not None:
+        ended = relation.status == "former"
+        interval, instant = URIRef(f"{membership}/during"), URIRef(f"{membership}/{'end' if ended else 'start'}")
+        graph.add((membership, ORG.memberDuring, interval))
+        graph.add((interval, RDF.type, TIME.Interval))
+        graph.add((interval, TIME.hasEnd if ended else TIME.hasBeginning, instant))
+        graph.add((instant, RDF.type, TIME.Instant))
+        graph.add((instant, _TIME_POSITION[day.datatype], day))
 
 def _add_event(graph: Graph, article: URIRef, event: Event, nodes: dict[str, URIRef],
                article_id: str) -> None:

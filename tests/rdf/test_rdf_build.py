@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from kgraph.errors import ExtractionError
 from kgraph.models import Relation
@@ -80,6 +80,22 @@ def test_holds_position_becomes_org_membership(sample_dataset):
     role = sample_dataset.value(membership, ORG.role)
     assert sample_dataset.value(role, RDFS.label) == Literal("CEO")
     assert sample_dataset.value(membership, KG.status) == Literal("interim")
+    # dated: an interim CEO's membership begins on the claim's date
+    interval = sample_dataset.value(membership, ORG.memberDuring)
+    assert (interval, RDF.type, TIME.Interval) in sample_dataset
+    start = sample_dataset.value(interval, TIME.hasBeginning)
+    assert sample_dataset.value(start, TIME.inXSDDate) == Literal("2024-05-13", datatype=XSD.date)
+
+
+def test_former_position_date_ends_the_membership(sample_dataset):
+    (membership,) = sample_dataset.subjects(ORG.member, DARA)
+    interval = sample_dataset.value(membership, ORG.memberDuring)
+    assert sample_dataset.value(interval, TIME.hasBeginning) is None
+    end = sample_dataset.value(interval, TIME.hasEnd)
+    assert sample_dataset.value(end, TIME.inXSDDate) == Literal("2024-05-13", datatype=XSD.date)
+    # an undated position has no interval
+    budi = entity_iri("Person", "Budi Santoso")
+    assert all(sample_dataset.value(m, ORG.memberDuring) is None for m in sample_dataset.subjects(ORG.member, budi))
 
 
 def test_symmetric_relation_goes_both_ways():

@@ -57,6 +57,8 @@ def _summary(report: IngestReport, where: str, unreadable: list[InputError]) -> 
     """Print what happened (failures on stderr, one line each) and return the exit status."""
     for error in unreadable:
         _say(f"kgraph: {error}")
+    for message in report.warnings:
+        _say(f"kgraph: warning: {message}")
     for message in report.failed:
         _say(f"kgraph: {message}")
     console.print(f"{where}: {len(report.added)} added, {len(report.replaced)} replaced, "

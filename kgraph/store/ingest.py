@@ -30,7 +30,7 @@ __all__ = ["Target", "IngestReport", "ExtractorFactory", "GraphWriter", "article
 
 ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
 Progress = Callable[[int, int], None]
-_Done = tuple[str, str, str, str | None]  # article id, iri, N-Triples, failure message
+_Done = tuple[str, str, str, str | None, tuple[str, ...]]  # id, iri, N-Triples, failure, warnings
 
 
 class Target(Protocol):
@@ -51,6 +51,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one message per article that failed
+    warnings: list[str] = field(default_factory=list)  # from the extractor (e.g. a language without rules)
     unsent: list[str] = field(default_factory=list)  # not written when the run stopped
     stopped: KgraphError | None = None  # why the target stopped taking articles
     interrupted: bool = False  # Ctrl-C
@@ -118,12 +119,14 @@ def _init_worker(make_extractor: ExtractorFactory) -> None:
 def _process(extract: Callable[[Article], Extraction], graphs: GraphWriter, article: Article) -> _Done:
     """Extract one article and build its graph; a failure becomes a message, not an exception."""
     try:
-        iri, text = graphs.ntriples(extract(article))
+        extraction = extract(article)
+        iri, text = graphs.ntriples(extraction)
     except KgraphError as error:
-        return article.id, "", "", f"{article.source or article.id}: {error}"
+        return article.id, "", "", f"{article.source or article.id}: {error}", ()
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-        return article.id, "", "", f"{article.source or article.id}: extraction failed ({type(error).__name__}: {error})"
-    return article.id, iri, text, None
+        reason = f"extraction failed ({type(error).__name__}: {error})"
+        return article.id, "", "", f"{article.source or article.id}: {reason}", ()
+    return article.id, iri, text, None, extraction.warnings
 
 
 def _work(article: Article) -> _Done:
@@ -202,7 +205,8 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
     remaining = {a.id: a for a in todo}
     results = _results(todo, make_extractor, jobs)
     try:
-        for article_id, iri, text, failure in results:
+        for article_id, iri, text, failure, warnings in results:
+            report.warnings.extend(warnings)
             if failure is not None:
                 report.failed.append(failure)
             else:

@@ -54,7 +54,8 @@ class FakeExtractor:
             entities[m[1]] = Entity(m[1], "Organization")
             entities[m[2]] = Entity(m[2], "Person")
             relations.append(Relation(m[1], "fired", m[2], evidence=m[0], start=m.start(), end=m.end()))
-        return Extraction(article, tuple(entities.values()), tuple(relations))
+        warnings = () if article.lang in ("id", "en", None) else (f"{article.id}: no rules for {article.lang!r}",)
+        return Extraction(article, tuple(entities.values()), tuple(relations), warnings=warnings)
 
 
 def make_fake(delay: float = 0.0) -> FakeExtractor:

@@ -169,3 +169,10 @@ def test_nothing_new_builds_no_extractor(tmp_path: Path) -> None:
         ingest(articles(3), store, counting_factory)
         ingest(articles(3), store, counting_factory, jobs=2)
     assert built == [1]  # the second run found every article stored and loaded no pipeline
+
+
+def test_extractor_warnings_reach_the_report(tmp_path: Path) -> None:
+    batch = articles(2) + [Article(id="vi", text="Một bài báo.", lang="vi", url="https://tin.example.vn/1")]
+    with LocalStore(tmp_path / "s") as store:
+        report = ingest(batch, store, make_fake, jobs=2)
+    assert report.warnings == ["vi: no rules for 'vi'"] and len(report.added) == 3

@@ -25,8 +25,8 @@ from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from kgraph.errors import QueryError, UsageError
@@ -252,11 +252,13 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     native = isinstance(getattr(dataset, "store", None), (OxigraphStore, SPARQLStore))
     try:
         if native:
-            return dataset.query(query.text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
-        return dataset.query(query.compiled, initBindings=init)  # type: ignore[attr-defined]
-    except QueryError:
-        raise
-    except (SyntaxError, ValueError, TypeError, NotImplementedError) as error:
+            result = dataset.query(query.text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
+        else:
+            result = dataset.query(query.compiled, initBindings=init)  # type: ignore[attr-defined]
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018  evaluate now (engines are lazy) so errors surface here
+        return result
+    except (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError) as error:
         reason = str(getattr(error, "msg", error)).splitlines()[0]
         raise QueryError(f"{query.source}: the query failed: {reason}") from None
 

@@ -15,6 +15,7 @@ labels, so an article containing ``<script>`` or ``<img onerror>`` cannot run co
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -44,10 +45,14 @@ def _style() -> dict:
 
 
 def _vis_asset(name: str) -> str:
-    try:
-        return (resources.files("pyvis") / _VIS_DIR / name).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as error:
-        raise OutputError(f"pyvis/{_VIS_DIR}/{name}: vis-network is not installed ({error})") from None
+    """A file of the vis-network copy bundled with pyvis, found without importing pyvis (slow)."""
+    spec = importlib.util.find_spec("pyvis")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        path = Path(folder) / _VIS_DIR / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise OutputError(f"pyvis/{_VIS_DIR}/{name}: vis-network is not installed (pip install pyvis)")
 
 
 def embed_json(value: object) -> str:

@@ -14,6 +14,7 @@ __all__ = ["parse_byline", "split_dateline", "parse_date_line"]
 
 _NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,5}")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[A-Za-z]{2,})+")  # "Tribunnews.com" in a byline is no author
+_CONTACT = re.compile(r"\([^()]*\)|\S+@\S+|(?<!\S)@\w+")  # "(email)", "a@b.c", "@handle"
 _BYLINE_MAX = 160  # characters; a longer line is prose
 _DATE_LINE_MAX = 80
 _DATELINE_SPAN = 300  # a dateline prefix is looked for in the first characters only
@@ -32,10 +33,10 @@ def _starts_with_cue(line: str, cue: str) -> str | None:
 def _split_names(text: str, cues: ArticleCues) -> list[str] | None:
     """The person names in ``text`` or None when some part does not read as a name.
 
-    Outlet domains ("Kabarnesia.com") and job descriptions ("Technology Correspondent") that
-    follow a name are left out.
+    Outlet domains ("Kabarnesia.com"), contacts ("(ann@wire.example)", "@annlee") and job
+    descriptions ("Technology Correspondent") that follow a name are left out.
     """
-    parts = [text]
+    parts = [_CONTACT.sub(" ", text)]
     for separator in cues.name_separators:
         parts = [piece for part in parts for piece in part.split(separator)]
     names = [part.strip(" .") if part.strip().count(" ") else part.strip()

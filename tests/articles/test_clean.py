@@ -199,3 +199,16 @@ def test_sidecar_date_wins_over_date_line(tmp_path: Path) -> None:
     assert read_article(path)[0].published == date(2023, 11, 22)
     path.with_suffix(".json").write_text('{"published": "2023-11-23"}')
     assert read_article(path)[0].published == date(2023, 11, 23)
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Penulis: Rudi Hartono (rudi@kabar.example)", ("Rudi Hartono",)),
+    ("By Ann Lee @annlee", ("Ann Lee",)),
+])
+def test_byline_contacts_are_not_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(line, load_article_cues()) == authors
+
+
+def test_newsletter_prompts_are_dropped() -> None:
+    text = "Acme memecat Jo.\nCek Berita dan Artikel yang lain di Google News\nSign up for our briefing"
+    assert clean_text(text).text == "Acme memecat Jo."

@@ -36,7 +36,13 @@ class Meta:
     lang: str | None = None
 
     def over(self, lower: Meta) -> Meta:
-        """This metadata, with the gaps filled from ``lower`` (which it wins over)."""
+        """This metadata, with the gaps filled from ``lower`` (which it wins over).
+
+        Examples
+        --------
+        >>> Meta(publisher="Kontan").over(Meta(publisher="KONTAN.CO.ID", lang="id"))
+        Meta(title=None, url=None, published=None, publisher='Kontan', authors=(), lang='id')
+        """
         return Meta(
             title=self.title or lower.title, url=self.url or lower.url,
             published=self.published or lower.published,
@@ -108,7 +114,13 @@ def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, list[str]
     """Metadata from a JSON object (sidecar or JSON line); also the problems found.
 
     A problem (e.g. "published: not an ISO date 'soon'") does not stop the article being read;
-    the caller reports it.
+    the caller reports it. ``where`` prefixes each problem (e.g. "line 3: ").
+
+    Examples
+    --------
+    >>> meta, problems = meta_from_mapping({"author": "Ann Lee", "published": "soon"}, "line 3: ")
+    >>> meta.authors, problems
+    (('Ann Lee',), ["line 3: published: not an ISO date 'soon'"])
     """
     problems: list[str] = []
     published = parse_date(data.get("published"))
@@ -168,6 +180,13 @@ def build_article(article_id: str, raw_text: str, meta: Meta, source: str, *,
     ------
     InputError
         The text has no body once bylines and related headlines are removed.
+
+    Examples
+    --------
+    >>> a = build_article("x", "Penulis: Rudi Hartono\\nKONTAN.CO.ID - Acme memecat Jo.",
+    ...                   Meta(lang="id"), "x.txt")
+    >>> a.authors, a.publisher, a.text
+    (('Rudi Hartono',), 'KONTAN.CO.ID', 'Acme memecat Jo.')
     """
     cleaned = clean_text(raw_text, title=meta.title)
     if not cleaned.text:

@@ -4,9 +4,14 @@ Turtle and N-Triples hold the union of the articles' named graphs; TriG, N-Quads
 keep one named graph per article; GraphML is the networkx view of :mod:`kgraph.network` (one
 node per entity, one edge per claim); CSV has one row per claim with its provenance.
 
->>> from kgraph.rdf.build import new_dataset
->>> "@prefix kg: <https://kgraph.dev/ns#> ." in export_text(new_dataset(), "turtle")
+>>> from kgraph.models import Article, Entity, Extraction, Relation
+>>> from kgraph.rdf.build import build_dataset
+>>> ds = build_dataset([Extraction(Article(id="a", text="Acme fired Jo."),
+...     (Entity("Acme", "Organization"), Entity("Jo", "Person")), (Relation("Acme", "fired", "Jo"),))])
+>>> "organization:acme kg:fired person:jo" in export_text(ds, "turtle")
 True
+>>> export_text(ds, "csv").splitlines()[1].split(",")[2:7]
+['Acme', 'fired', 'https://kgraph.dev/id/person/jo', 'Jo', 'asserted']
 """
 from __future__ import annotations
 

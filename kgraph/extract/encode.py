@@ -8,6 +8,7 @@ See :mod:`kgraph.extract.patterns` for the rule language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 from spacy.tokens import Span
@@ -54,6 +55,11 @@ class TitleLexicon:
     executive: frozenset[str]  # head phrases (joined by space) that stand without an org
     synonyms: dict[str, str]  # colloquial title -> the role name to report ("bos" -> "CEO")
 
+    @cached_property
+    def head_starts(self) -> frozenset[str]:
+        """First words of the head phrases (a quick test before trying each head)."""
+        return frozenset(h[0] for h in self.heads)
+
     def match(self, words: Sequence[str], i: int) -> tuple[int, bool] | None:
         """End index and executive flag of the longest title starting at ``words[i]``, if any.
 
@@ -64,6 +70,8 @@ class TitleLexicon:
         while j < len(words) and words[j] in self.modifiers:
             j += 1
         for k in range(j, i - 1, -1):  # the head may itself be a modifier word ("executive")
+            if k >= len(words) or words[k] not in self.head_starts:
+                continue
             for head in self.heads:
                 if tuple(words[k:k + len(head)]) == head:
                     end = k + len(head)
@@ -94,21 +102,28 @@ class Encoder:
         self.stem = stem
         self.titles = titles
         self.pronouns = pronouns
-        self.references = sorted(
-            ((words, etype) for etype, phrases in references.items() for words in phrases),
-            key=lambda pair: -len(pair[0]),
-        )
+        self.references: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for etype, phrases in references.items():
+            for words in phrases:
+                self.references.setdefault(words[0], []).append((words, etype))
+        for candidates in self.references.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))
 
-    def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None) -> EncodedSentence:
+    def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None,
+               words: list[str] | None = None, ent_at: dict | None = None) -> EncodedSentence:
         """Encode ``sent``; ``history`` holds earlier entity items (for references) and grows.
 
         ``counts`` (mentions per entity name in the document) lets "the company" prefer the
-        most recent organization that the article mentions more than once.
+        most recent organization that the article mentions more than once. ``words`` (the
+        doc's lower-case tokens) and ``ent_at`` (entity spans by start token) are computed
+        once per doc by callers that encode every sentence.
         """
         counts = counts or {}
         doc = sent.doc
-        ent_at = {ent.start: ent for ent in doc.ents if sent.start <= ent.start < sent.end}
-        words = [t.lower_ for t in doc]
+        if ent_at is None:  # callers encoding many sentences of one doc pass these in
+            ent_at = {ent.start: ent for ent in doc.ents}
+        if words is None:
+            words = [t.lower_ for t in doc]
         items: list[Item] = []
         parts: list[str] = []
         i = sent.start
@@ -157,7 +172,7 @@ class Encoder:
         description ("the company") the most recent one the article mentions more than once;
         either falls back to the most recent one. ``Topic`` phrases ("the board") take the
         organization mentioned most often."""
-        for phrase, etype in self.references:
+        for phrase, etype in self.references.get(words[i], ()):
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
             topic = etype == "Topic"  # "the board": the organization the article is about

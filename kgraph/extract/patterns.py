@@ -31,7 +31,7 @@ import regex
 
 from kgraph.errors import LexiconError
 
-__all__ = ["TYPE_LETTERS", "compile_pattern", "slot_index"]
+__all__ = ["TYPE_LETTERS", "compile_pattern", "pattern_anchors", "sentence_keys", "slot_index"]
 
 TYPE_LETTERS = {
     "P": "Person", "O": "Organization", "R": "Product", "G": "Group",
@@ -92,6 +92,49 @@ def compile_pattern(pattern: str) -> regex.Pattern:
     except ValueError as error:
         raise LexiconError(f"pattern {pattern!r}: {error}") from None
     return regex.compile("(?<!\\S)" + body)
+
+
+def pattern_anchors(pattern: str) -> frozenset[str] | None:
+    """Keys of which a sentence must contain one for ``pattern`` to match, or None.
+
+    They come from the first word item that is not optional: ``w:`` a surface form, ``s:`` a
+    stem. The extractor skips a pattern whose anchors a sentence lacks, which saves most of the
+    regular-expression work.
+
+    >>> sorted(pattern_anchors("{O:s} ..2 me<pecat>|fired {P:o}"))
+    ['s:pecat', 'w:fired']
+    >>> pattern_anchors("{P:s} found* {O:o}") is None
+    True
+    """
+    for item in pattern.split():
+        if item.endswith("?") or item.startswith("{") or item.startswith(".."):
+            continue
+        keys = set()
+        for alt in item.lower().split("|"):
+            first = alt.split("+")[0]
+            if "<" in first:
+                keys.add("s:" + first.partition("<")[2].rstrip(">"))
+            elif first.endswith("*"):
+                return None
+            else:
+                keys.add("w:" + first)
+        return frozenset(keys)
+    return None
+
+
+def sentence_keys(encoded: str) -> frozenset[str]:
+    """The anchor keys an encoded sentence offers (see :func:`pattern_anchors`).
+
+    >>> sorted(sentence_keys("⟦O0⟧ memecat/pecat ⟦P2⟧ "))
+    ['s:pecat', 'w:memecat']
+    """
+    keys = set()
+    for item in encoded.split():
+        if "/" in item and not item.startswith("⟦"):
+            surface, _, stem = item.partition("/")
+            keys.add("w:" + surface)
+            keys.add("s:" + stem)
+    return frozenset(keys)
 
 
 def slot_index(item: str) -> int:

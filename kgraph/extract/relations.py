@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from kgraph.extract.dates import find_dates
 from kgraph.extract.discourse import DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts
 from kgraph.extract.encode import EncodedSentence, Encoder, Item
+from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.models import SYMMETRIC_RELATIONS, Relation
 
@@ -97,8 +98,10 @@ class RelationExtractor:
         sentences: list[SentenceInfo] = []
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
+        words = [t.lower_ for t in doc]
+        ent_at = {ent.start: ent for ent in doc.ents}
         for sent in doc.sents:
-            encoded = self.encoder.encode(sent, history, counts)
+            encoded = self.encoder.encode(sent, history, counts, words, ent_at)
             dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
             sentences.append(SentenceInfo(sent.start_char, dates[0][2] if dates else None, self._deniers(encoded)))
@@ -130,8 +133,11 @@ class RelationExtractor:
     # -- matching -----------------------------------------------------------------------------
     def _match_sentence(self, enc: EncodedSentence, dates: list) -> list[_Match]:
         found: list[_Match] = []
+        keys = sentence_keys(enc.string)
         for rule in self.lexicon.rules:
-            for pattern in rule.patterns:
+            for pattern, anchors in zip(rule.patterns, rule.anchors):
+                if anchors is not None and not anchors & keys:
+                    continue
                 for m in _nearest(pattern.finditer(enc.string, overlapped=True)):
                     groups = m.groupdict()
                     subj = enc.item_at(groups["s"]) if groups.get("s") else None

@@ -16,7 +16,7 @@ import yaml
 
 from kgraph.errors import LexiconError
 from kgraph.extract.encode import TitleLexicon
-from kgraph.extract.patterns import compile_pattern
+from kgraph.extract.patterns import compile_pattern, pattern_anchors
 from kgraph.models import MODALITIES, RELATIONS
 
 __all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_languages"]
@@ -45,6 +45,7 @@ class Rule:
     relation: str
     patterns: tuple[regex.Pattern, ...]
     sources: tuple[str, ...]
+    anchors: tuple[frozenset[str] | None, ...] = ()
     confidence: float = 0.8
     modality: str | None = None
     scope: str = "sentence"
@@ -113,7 +114,7 @@ def _rule(entry: Any, where: str) -> Rule:
     if not isinstance(expand, list) or set(expand) - {"s", "o"}:
         raise LexiconError(f"{where}: expand lists the slots (s, o) whose coordinated entities count too")
     return Rule(id=str(rid), relation=entry["relation"], patterns=compiled, sources=sources,
-                expand=frozenset(expand),
+                anchors=tuple(pattern_anchors(p) for p in sources), expand=frozenset(expand),
                 confidence=confidence, modality=entry.get("modality"),
                 scope=entry.get("scope", "sentence"), fill=dict(fill),
                 status=entry.get("status"), role=entry.get("role"))

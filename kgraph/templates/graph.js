@@ -135,11 +135,11 @@
   physicsBox.checked = usePhysics;
   var network = new vis.Network(document.getElementById("kg-network"), { nodes: [], edges: [] }, {
     autoResize: true,
-    layout: { improvedLayout: usePhysics && data.nodes.length <= 150, randomSeed: 7 },
+    layout: { improvedLayout: usePhysics && data.nodes.length <= 60, randomSeed: 7 },
     physics: {
       enabled: usePhysics, solver: "barnesHut",
       barnesHut: { gravitationalConstant: -3000, centralGravity: 0.4, springLength: style.edge_length, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+      stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },
     groups: groups,
@@ -164,6 +164,7 @@
 
   if (usePhysics) {
     network.once("stabilizationIterationsDone", function () {
+      timings.stabilized = performance.now();
       network.setOptions({ physics: { enabled: false } });
       physicsBox.checked = false;
       trayLoners(linkedPositions());

@@ -8,7 +8,7 @@ import typer
 
 from kgraph.cli.app import app, console
 from kgraph.errors import UsageError
-from kgraph.network import ego_subgraph, filter_claims, parse_relations, to_networkx
+from kgraph.network import ego_subgraph, filter_claims, find_node, parse_relations, to_networkx
 from kgraph.render import write_html
 
 __all__ = ["render_command", "render_bench_command"]
@@ -53,10 +53,15 @@ def render_command(
         G = to_networkx(dataset)
     finally:
         dataset.close()
+    whole = G
     G = filter_claims(G, relations=parse_relations(relations), modalities=_split(modalities),
                       since=since, until=until)
     if focus is not None:
-        G = ego_subgraph(G, focus, depth)
+        centre = find_node(whole, focus)
+        if centre not in G:
+            raise UsageError(f"--focus: {focus!r} takes part in no claim that matches the filters")
+        G = ego_subgraph(G, centre, depth)
+        focus = str(G.nodes[centre].get("label", focus))
     elif depth != 1:
         raise UsageError("--depth needs --focus")
     path = write_html(G, out, title=title, size_by=size_by, focus=focus)

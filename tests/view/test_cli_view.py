@@ -35,7 +35,7 @@ def test_render_focus_depth_and_relations(trig_file, tmp_path):
     data = _data(out)
     assert sorted(n["label"] for n in data["nodes"]) == ["Acme Robotics", "Dana Whitfield", "Lumen Labs"]
     assert sorted(e["relation"] for e in data["edges"]) == ["fired", "holdsPosition", "joined"]
-    assert data["focus"] == "Whitfield"
+    assert data["focus"] == "Dana Whitfield"  # the page marks the centre by its name
 
 
 def test_render_period(trig_file, tmp_path):
@@ -51,6 +51,7 @@ def test_render_period(trig_file, tmp_path):
     (["--since", "March"], "--since: 'March' is not a date"),
     (["--focus", "Nobody Inc"], "--focus: no entity called 'Nobody Inc'"),
     (["--depth", "3"], "--depth needs --focus"),
+    (["--focus", "Helix", "--relations", "fired"], "--focus: 'Helix' takes part in no claim that matches"),
     (["--endpoint", "http://127.0.0.1:9"], "cannot be combined"),
 ])
 def test_render_bad_options_exit_2_with_one_line(trig_file, tmp_path, args, message):

@@ -28,7 +28,9 @@ from kgraph.models import MODALITIES, RELATIONS
 from kgraph.rdf.vocab import ENTITY_CLASSES, ENTITY_PATHS, ID_NS, KG, KG_NS, PROV, SDO, SKOS
 
 __all__ = [
+    "CENTRALITIES",
     "to_networkx",
+    "check_centrality",
     "centrality",
     "find_node",
     "ego_subgraph",
@@ -39,7 +41,7 @@ __all__ = [
 
 _CLASS_TYPES: dict[URIRef, str] = {cls: name for name, cls in ENTITY_CLASSES.items()}
 _PATH_TYPES: dict[str, str] = {path: name for name, path in ENTITY_PATHS.items()}
-_CENTRALITIES = ("degree", "betweenness", "pagerank")
+CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
 
 
 def _union(source: Graph | Dataset) -> Graph:
@@ -168,6 +170,19 @@ def to_networkx(source: Graph | Dataset, *, include_isolated: bool = True) -> nx
     return G
 
 
+def check_centrality(kind: str) -> str:
+    """``kind`` if it is one of :data:`CENTRALITIES`, else a UsageError naming ``--size-by``.
+
+    Examples
+    --------
+    >>> check_centrality("pagerank")
+    'pagerank'
+    """
+    if kind not in CENTRALITIES:
+        raise UsageError(f"--size-by: unknown centrality {kind!r} (use one of {', '.join(CENTRALITIES)})")
+    return kind
+
+
 def centrality(G: nx.MultiDiGraph, kind: str = "degree") -> dict[str, float]:
     """Centrality of every node, treating claims as undirected links.
 
@@ -179,8 +194,7 @@ def centrality(G: nx.MultiDiGraph, kind: str = "degree") -> dict[str, float]:
     >>> centrality(G)["a"]
     1.0
     """
-    if kind not in _CENTRALITIES:
-        raise UsageError(f"--size-by: unknown centrality {kind!r} (use one of {', '.join(_CENTRALITIES)})")
+    check_centrality(kind)
     simple = nx.Graph(G.to_undirected(as_view=True))
     if simple.number_of_nodes() == 0:
         return {}

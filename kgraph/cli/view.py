@@ -8,7 +8,9 @@ import typer
 
 from kgraph.cli.app import app, console
 from kgraph.errors import UsageError
-from kgraph.network import ego_subgraph, filter_claims, find_node, parse_relations, to_networkx
+from kgraph.network import (
+    check_centrality, ego_subgraph, filter_claims, find_node, parse_relations, to_networkx,
+)
 from kgraph.render import write_html
 
 __all__ = ["render_command", "render_bench_command"]
@@ -46,6 +48,10 @@ def render_command(
     """
     if graph is not None and (store is not None or endpoint is not None):
         raise UsageError("--graph reads a file; it cannot be combined with --store or --endpoint")
+    if focus is None and depth != 1:
+        raise UsageError("--depth needs --focus")
+    check_centrality(size_by)
+    wanted = parse_relations(relations)
     from kgraph.store import open_dataset  # the Oxigraph stack is loaded only for this command
 
     dataset = open_dataset(graph=graph, store=store, endpoint=endpoint)
@@ -54,7 +60,7 @@ def render_command(
     finally:
         dataset.close()
     whole = G
-    G = filter_claims(G, relations=parse_relations(relations), modalities=_split(modalities),
+    G = filter_claims(G, relations=wanted, modalities=_split(modalities),
                       since=since, until=until)
     if focus is not None:
         centre = find_node(whole, focus)
@@ -62,8 +68,6 @@ def render_command(
             raise UsageError(f"--focus: {focus!r} takes part in no claim that matches the filters")
         G = ego_subgraph(G, centre, depth)
         focus = str(G.nodes[centre].get("label", focus))
-    elif depth != 1:
-        raise UsageError("--depth needs --focus")
     path = write_html(G, out, title=title, size_by=size_by, focus=focus)
     console.print(f"wrote {path}: {G.number_of_nodes()} entities, {G.number_of_edges()} claims",
                   markup=False, highlight=False, soft_wrap=True)

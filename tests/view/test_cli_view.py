@@ -51,6 +51,7 @@ def test_render_period(trig_file, tmp_path):
     (["--since", "March"], "--since: 'March' is not a date"),
     (["--focus", "Nobody Inc"], "--focus: no entity called 'Nobody Inc'"),
     (["--depth", "3"], "--depth needs --focus"),
+    (["--size-by", "closeness"], "--size-by: unknown centrality 'closeness'"),
     (["--focus", "Helix", "--relations", "fired"], "--focus: 'Helix' takes part in no claim that matches"),
     (["--endpoint", "http://127.0.0.1:9"], "cannot be combined"),
 ])

@@ -17,8 +17,9 @@ A pattern is a space-separated list of pattern items:
 ``a|b|<c>|<step>+down``
     alternatives (``+`` joins the words of a multi-word alternative); a trailing ``?`` makes
     the item optional;
-``...`` / ``..3``
-    a gap of up to 6 (or 3) tokens, matched as short as possible.
+``...`` / ``..3`` / ``..3!by,was``
+    a gap of up to 6 (or 3) tokens, matched as short as possible; after ``!``, words the gap
+    may not contain (an active-voice rule's gap must not hold the "was ... by" of a passive).
 
 >>> rx = compile_pattern("{O:s} <pecat> {P:o}")
 >>> m = rx.search("⟦O0⟧ memecat/pecat ⟦P1⟧ ./. ")
@@ -61,6 +62,10 @@ def _item(item: str, seen: set[str]) -> str:
         return f"(?:[^\\s]+ ){{0,{_DEFAULT_GAP}}}?"
     if item.startswith("..") and item[2:].isdigit():
         return f"(?:[^\\s]+ ){{0,{int(item[2:])}}}?"
+    if item.startswith("..") and "!" in item and item[2:item.index("!")].isdigit():
+        size, _, banned = item[2:].partition("!")
+        words = "|".join(regex.escape(w) for w in banned.lower().split(",") if w)
+        return f"(?:(?!(?:{words})/)[^\\s]+ ){{0,{int(size)}}}?"
     if item.startswith("{") and item.endswith("}"):
         types, _, slot = item[1:-1].partition(":")
         letters = "POGR" if types == "*" else "".join(types.split("|"))

@@ -287,7 +287,8 @@ class RelationExtractor:
         """The entity for a slot the rule leaves open.
 
         ``context_org``: the first organization earlier in the sentence, else the person's
-        organization in the article; ``strict_context_org``: only the former; ``sentence_org``:
+        organization in the article; ``strict_context_org``: only the former; ``match_org``:
+        the first organization inside the matched words, else as ``context_org``; ``sentence_org``:
         any other organization of the sentence; ``context_person``: the nearest earlier person;
         ``member_org``: the group's organization; ``employees``: the group "<org> employees".
         A person's organization is, for leaving (fired, resigned), the group's organization or
@@ -309,6 +310,10 @@ class RelationExtractor:
         orgs = [it for k, it in enumerate(items) if it.kind == "entity" and it.type == "Organization"
                 and it.name != other and not attributed(items, k)]
         before = [it for it in orgs if items.index(it) < m.start]
+        if policy == "match_org":  # "X, who co-founded Acme in 2019, stepped down": Acme
+            inside = [it for it in orgs if m.start <= items.index(it) < m.end]
+            if inside:
+                return inside[0].name
         if policy == "context_org" and before:
             return before[0].name
         if policy == "strict_context_org":  # the organization right before the title
@@ -327,13 +332,15 @@ class RelationExtractor:
 
 
 def _nearest(matches) -> list:
-    """Of overlapping matches that end at the same place with the same object and role, keep the
-    shortest: the subject nearest the trigger ("Nadella said he admired Suleyman as a founder of
-    DeepMind" makes Suleyman, not Nadella, the founder)."""
+    """Of overlapping matches that end at the same place with the same slot nearest the
+    trigger, keep the shortest: the far slot nearest the trigger wins ("Nadella said he
+    admired Suleyman as a founder of DeepMind" makes Suleyman, not Nadella, the founder)."""
     best: dict[tuple, object] = {}
     for m in matches:
         groups = m.groupdict()
-        key = (m.end(), groups.get("o"), groups.get("r"))
+        slots = [(m.start(name), name, groups[name]) for name in ("s", "o", "r") if groups.get(name)]
+        near = max(slots)[1:] if slots else None
+        key = (m.end(), near, groups.get("r"))
         if key not in best or m.start() > best[key].start():
             best[key] = m
     return list(best.values())

@@ -26,7 +26,7 @@ _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "
 _TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
              "modality", "dates", "rules", "attribution"}
 _SCOPES = {"sentence", "match"}
-_FILLS = {"context_org", "strict_context_org", "context_person", "sentence_org", "employer", "member_org",
+_FILLS = {"context_org", "strict_context_org", "match_org", "context_person", "sentence_org", "employer", "member_org",
           "employees"}
 
 

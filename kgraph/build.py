@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kgraph.errors import InputError, OutputError
-from kgraph.pipeline import SAMPLES_DIR, extract_function
+from kgraph.pipeline import extract_function
+from kgraph.samples import sample_files
 
 __all__ = ["BuildReport", "build", "write_turtle"]
 
@@ -72,7 +73,7 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
     from kgraph.store.ingest import ingest
 
     used_samples = not paths
-    inputs = sorted(SAMPLES_DIR.glob("*.txt")) if used_samples else list(paths)
+    inputs = sample_files() if used_samples else list(paths)
     report = BuildReport(inputs=inputs, used_samples=used_samples)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -15,10 +15,7 @@ from kgraph.extract.rules import available_languages
 from kgraph.models import Article, Extraction
 from kgraph.nlp import NlpCache
 
-__all__ = ["Extractor", "extract_all", "predict_rows", "extract_function", "SAMPLES_DIR"]
-
-#: The team-written sample articles shipped with kgraph (used by ``kgraph build`` without paths).
-SAMPLES_DIR = Path(__file__).parent / "samples"
+__all__ = ["Extractor", "extract_all", "predict_rows", "extract_function"]
 
 
 class Extractor:

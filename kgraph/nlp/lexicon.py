@@ -21,10 +21,10 @@ __all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconCompon
 FALLBACK_LANG = "en"
 
 _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "places",
-                "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links")
+                "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles")
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
-              "group_links", "auxiliaries")
+              "group_links", "auxiliaries", "reject_words")
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -36,7 +36,7 @@ class NamesLexicon:
     """Cue words for names, casefolded: phrases as token tuples, single words as sets.
 
     Phrase entries (``titles``, ``org_cues``, ``product_cues``, ``product_context_cues``,
-    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``, ``org_verbs``, ``org_links``) are tuples of token tuples, longest
+    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``, ``org_verbs``, ``org_links``, ``public_titles``) are tuples of token tuples, longest
     first; word entries are frozensets; ``demonyms`` maps a word to an organization name;
     ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi");
     ``head_initial`` that modifiers follow their noun ("perusahaan logistik Acme").
@@ -53,6 +53,7 @@ class NamesLexicon:
     conjunctions: tuple[tuple[str, ...], ...] = ()
     org_verbs: tuple[tuple[str, ...], ...] = ()
     org_links: tuple[tuple[str, ...], ...] = ()
+    public_titles: tuple[tuple[str, ...], ...] = ()
     title_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     legal_before: frozenset[str] = frozenset()
@@ -66,6 +67,7 @@ class NamesLexicon:
     group_quantifiers: frozenset[str] = frozenset()
     group_links: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    reject_words: frozenset[str] = frozenset()
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()

@@ -2,13 +2,15 @@
 
 A *run* is a stretch of capitalized words in one sentence that no earlier component claimed. It is
 split at titles ("Direktur Utama", "chief executive"), stop capitals (sentence-initial function
-words, months, days) and places; each remaining *segment* is typed by the cues of
+words, months, days) and places (a run naming an event, law or holiday is skipped); each remaining *segment* is typed by the cues of
 ``{lang}.names.yaml`` around it:
 
 1. a legal form (PT, Inc., Tbk) or an organization word (Capital, Ventures, Labs) -> Organization;
 2. a title or honorific before ("CEO Microsoft Satya Nadella", "Pendiri Bukalapak, Achmad Zaky")
-   -> Person; in languages that write "title organization name", the first of three or more
-   words after a title is the organization ("CEO Acme Budi Santoso");
+   -> Person; in languages that write "title organization name", three or more words after a
+   title start with the organization ("CEO Acme Budi Santoso"): the longest one known from
+   elsewhere in the article, else up to its legal form, else one word (not after a public
+   office: "Menteri Keuangan Sri Mulyani Indrawati");
 3. the head noun before: a product cue ("chatbot, Pi") -> Product, an organization cue ("venture
    firm Sequoia", "perusahaan logistik Acme") -> Organization;
 4. a product cue after ("the Bing search engine"), or in an apposition (", a chatbot") -> Product;
@@ -34,7 +36,7 @@ from spacy.util import filter_spans
 from kgraph.nlp.cues import is_headline, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 
-__all__ = ["CANDIDATE", "NAME", "find_names", "NameFinder"]
+__all__ = ["CANDIDATE", "NAME", "find_names", "extend_legal_forms", "NameFinder"]
 
 #: Label of a single unknown word that only the alias resolver can confirm.
 CANDIDATE = "KG_CANDIDATE"
@@ -57,6 +59,10 @@ class _Context:
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
+
+    def title_word(self, i: int) -> bool:
+        """Whether ``words[i]`` is a title or a title word ("Menteri", "Komunikasi")."""
+        return self.folded[i] in self.lex.title_words or bool(phrase_ending_at(self.folded, i + 1, self.lex.titles))
 
     def title_before(self, start: int, floor: int) -> bool:
         """A title (or honorific) ends before ``start``, over commas, articles, organizations."""
@@ -169,7 +175,7 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
             continue
         chain, has_title = k, False
         while chain < end:
-            n = phrase_at(folded, chain, lex.titles, end)
+            n = phrase_at(folded, chain, lex.titles)  # may go on in lowercase: "Juru bicara"
             if n:
                 chain, has_title = chain + n, True
             elif folded[chain] in lex.title_words:
@@ -177,8 +183,8 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
             else:
                 break
         if has_title:
-            out.append((k, chain, "title"))
-            k = chain
+            out.append((k, min(chain, end), "title"))
+            k = min(chain, end)
         elif k == start and ctx.doc[k].is_sent_start and folded[k] not in lex.org_words and (
                 phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
             out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
@@ -198,27 +204,40 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]
     return out
 
 
-def _label(ctx: _Context, s: int, e: int, sent: Span, after_title: bool) -> list[tuple[int, int, str]]:
-    """The typed spans for one name segment (possibly split in two)."""
+def _label(ctx: _Context, s: int, e: int, sent: Span, title: tuple[int, int] | None) -> list[tuple[int, int, str]]:
+    """The typed spans for one name segment (possibly split in two); ``title`` is the title
+    segment right before it in the same run, if any."""
+    after_title = title is not None
     lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
     known = ctx.known_orgs.get(tuple(folded))
     if known or n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
                            or any(w in lex.org_words for w in folded)):
         return [(s, e, known or "Organization")]
     if after_title or ctx.title_before(s, sent.start):
-        if lex.title_org_name and after_title:
+        direct = after_title or bool(phrase_ending_at(ctx.folded, s, lex.titles, sent.start))
+        public = title is not None and any(  # "Menteri Keuangan Sri Mulyani" (not "Presiden Direktur")
+            phrase_at(ctx.folded, i, lex.public_titles, title[1]) == phrase_at(ctx.folded, i, lex.titles, title[1]) > 0
+            for i in range(*title))
+        if lex.title_org_name and direct:
             if e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) \
                     and ctx.folded[e + 1] not in ctx.stops or n == 1 and e in ctx.ent_at:
                 return [(s, e, "Organization")]  # "CEO Jalur Kirim, Arif Santoso"
-            if n >= 3:
-                k = max((k for k in range(1, n - 1) if tuple(folded[:k]) in ctx.known_orgs), default=1)
+            k = max((k for k in range(1, n) if tuple(folded[:k]) in ctx.known_orgs), default=0)
+            if not k and n >= 3:  # legal forms mark the organization, else it is one word
+                k = next((k + 1 for k in range(n - 1) if folded[k] in lex.legal_after),
+                         2 if folded[0] in lex.legal_before else
+                         0 if public and is_titlecase_word(ctx.words[s]) else 1)
+            if k:
                 return [(s, s + k, "Organization"), (s + k, e, "Person")]  # "CEO Acme Budi Santoso"
-        return [(s, e, "Person" if n > 1 else CANDIDATE)]
+        after_org = s - 1 in ctx.ent_at and ctx.ent_at[s - 1].label_ == "Organization"  # "Pengawas OJK Agusman"
+        return [(s, e, "Person" if n > 1 or after_org else CANDIDATE)]
     if n > 1 and ctx.title_after(e, sent.end) == "apposition":
         return [(s, e, "Person")]
     cue = ctx.head_cue_before(s, sent.start)
     if cue:
         return [(s, e, cue)]
+    if n > 1 and phrase_at(ctx.folded, s, lex.product_cues, e) == 1:
+        return [(s, e, "Product")]  # "Model Y", "Galaxy Tab" start with a product noun
     if ctx.cue_after(e, sent.end, lex.product_cues) or ctx.apposition(e, sent.end, lex.product_cues):
         return [(s, e, "Product")]
     if ctx.apposition(e, sent.end, lex.org_cues) or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
@@ -247,10 +266,12 @@ def _runs(ctx: _Context) -> list[tuple[Span, list[tuple[int, int, str]]]]:
                 i += 1
                 continue
             j = i + 1
-            while j < sent.end and (ctx.name_word(j) or (
-                    ctx.folded[j] in lex.connectors and j + 1 < sent.end and ctx.name_word(j + 1))):
+            while j < sent.end and (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
+                    ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
+                    or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1))):  # "Head of Public Affairs"
                 j += 1
-            out.append((sent, _segments(ctx, i, j)))
+            if not any(ctx.folded[k] in lex.reject_words for k in range(i, j)):
+                out.append((sent, _segments(ctx, i, j)))
             i = j
     return out
 
@@ -272,13 +293,36 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
             for index, (s, e, kind) in enumerate(segments):
                 if kind != "name":
                     continue
-                after_title = index > 0 and segments[index - 1][2] == "title"
-                for a, b, label in _label(ctx, s, e, sent, after_title):
+                title = segments[index - 1][:2] if index > 0 and segments[index - 1][2] == "title" else None
+                for a, b, label in _label(ctx, s, e, sent, title):
                     found.append(Span(doc, a, b, label=label))
         if not final:
-            ctx.known_orgs = {tuple(ctx.folded[x.start:x.end]): x.label_ for x in found
-                              if x.label_ in ("Organization", "Product")}
+            typed = [x for x in found if x.label_ in ("Organization", "Product")]
+            typed += [x for x in doc.ents if x.label_ in ("Organization", "Product")]
+            ctx.known_orgs = {tuple(ctx.folded[x.start:x.end]): x.label_ for x in typed}
+            ctx.known_orgs.update({(ctx.folded[x.end + 1],): x.label_ for x in typed  # "Acme Data (AD)"
+                                   if x.end + 2 < len(doc) and ctx.words[x.end] == "(" and ctx.words[x.end + 2] == ")"})
     return found
+
+
+def extend_legal_forms(doc: Doc, lex: NamesLexicon) -> list[Span]:
+    """``doc.ents`` with each known organization stretched over the legal form printed around it:
+    "PT Investree Radhika Jaya" for the gazetteer's "Investree", "Salesforce Inc." for
+    "Salesforce" (same canonical ``kb_id_``)."""
+    out, words = [], [t.text for t in doc]
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        if ent.label_ == "Organization":
+            if start > 0 and words[start - 1].casefold() in lex.legal_before and start - 1 not in taken:
+                start -= 1
+                while end < len(doc) and end not in taken and is_name_word(words[end], extra=lex.legal_after):
+                    end += 1
+            while end < len(doc) and end not in taken and words[end].casefold() in lex.legal_after:
+                end += 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else
+                   Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_))
+    return out
 
 
 class NameFinder(LexiconComponent):
@@ -291,5 +335,6 @@ class NameFinder(LexiconComponent):
         super().__init__(nlp, name, lang=lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = extend_legal_forms(doc, self.lexicon)
         doc.ents = filter_spans(list(doc.ents) + find_names(doc, self.lexicon))
         return doc

@@ -39,6 +39,14 @@ def test_names_english(nlp_en, text, expected):
     ("Ia kini bekerja di Lentera Data setelah keluar dari Kopiloka.",
      {"Lentera Data": "Organization", "Kopiloka": "Organization"}),
     ("Aplikasi Dompetku sempat tidak dapat diakses.", {"Dompetku": "Product"}),
+    # lowercase words inside a title, portfolio words, a known organization between title and name
+    ("Menteri Komunikasi dan Informatika Rudi Hartono Wibisono hadir.", {"Rudi Hartono Wibisono": "Person"}),
+    ("Head of Public Affairs Kopiloka Nadia Lestari membantah kabar itu.",
+     {"Kopiloka": "Organization", "Nadia Lestari": "Person"}),
+    ("Juru bicara Kopiloka Indonesia, Teddy Pratama, menjelaskan promo itu.",
+     {"Kopiloka Indonesia": "Organization", "Teddy Pratama": "Person"}),
+    ("Kepala Eksekutif Pengawas OJK Rasmin menyebut keputusan itu final.",
+     {"Otoritas Jasa Keuangan": "Organization", "Rasmin": "Person"}),
 ])
 def test_names_indonesian(nlp_id, text, expected):
     assert entities(nlp_id(text)) == expected
@@ -50,9 +58,12 @@ def test_names_indonesian(nlp_id, text, expected):
     "Kini, pada Selasa (21/11), kantor di Jakarta dan Asia Tenggara tutup.",
     "Ratusan Karyawan Mengancam Mogok",  # a title-case sub-heading
     "Regenerasi Kepemimpinan Perusahaan",
+    "Jelang Hari Raya Idul Fitri, harga naik.",  # a holiday
+    "The Digital Markets Act takes effect soon.",  # a law
+    "She spoke at the Tech Leaders Summit.",  # an event
 ])
 def test_names_rejects_common_capitals(nlp_en, nlp_id, text):
-    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi")) else nlp_en
+    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang")) else nlp_en
     assert entities(nlp(text)) == {}
 
 
@@ -71,3 +82,8 @@ def test_names_sentence_initial_word_before_known_name(nlp_id):
     doc = nlp_id("CEO Arunika, Bayu Prasetyo, dipecat. Sikap Prasetyo dinilai keliru.")
     assert doc._.kg_entities["Bayu Prasetyo"].aliases == ("Prasetyo",)
     assert "Sikap Prasetyo" not in entities(doc)
+
+
+def test_names_legal_form_around_a_known_name(nlp_id):
+    doc = nlp_id("Izin PT Investree Radhika Jaya dicabut. Investree menolak berkomentar.")
+    assert doc._.kg_entities["Investree"].aliases == ("PT Investree Radhika Jaya",)

@@ -145,6 +145,10 @@ class RelationExtractor:
                     title = enc.item_at(groups["r"]) if groups.get("r") else None
                     first = enc.string.count(" ", 0, m.start())
                     last = enc.string.count(" ", 0, m.end())
+                    if subj and (not obj or enc.items.index(subj) < enc.items.index(obj)):
+                        subj = _outside_parenthetical(enc, subj, last)
+                    elif obj:
+                        obj = _outside_parenthetical(enc, obj, last)
                     if subj and obj and subj.name == obj.name:
                         continue
                     role, status = self._role(enc, title, first, rule)
@@ -329,6 +333,25 @@ class RelationExtractor:
         if found or policy == "member_org":
             return found
         return topic
+
+
+def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:
+    """The entity a comma-delimited aside hangs on, when ``item`` sits inside that aside.
+
+    In "Veridian Systems, a rival of Quillstone, is in talks to hire Ferrante" the hirer is
+    Veridian Systems, not Quillstone: an entity of the same type right before the aside's
+    opening comma replaces one inside it, when the aside closes before the trigger.
+    """
+    items = enc.items
+    k = items.index(item)
+    opening = next((c for c in range(k - 1, -1, -1) if items[c].kind == "word" and items[c].text == ","), None)
+    closing = next((c for c in range(k + 1, min(end, len(items))) if items[c].kind == "word" and items[c].text == ","), None)
+    if opening is None or closing is None or opening == 0 or k - opening > 8:
+        return item
+    head = items[opening - 1]
+    if head.kind == "entity" and head.type == item.type and head.name != item.name:
+        return head
+    return item
 
 
 def _nearest(matches) -> list:

@@ -34,6 +34,7 @@ __all__ = ["view_data", "embed_json", "render_html", "write_html", "NotebookView
 
 _VIS_DIR = "lib/vis-9.1.2"
 _MARKER = re.compile(r"<!--KG:([A-Z_]+)-->")
+_SOURCE_MAP = re.compile(r"^\s*(//[#@]\s*sourceMappingURL=.*|/\*#\s*sourceMappingURL=.*\*/)\s*$", re.M)
 
 
 def _template(name: str) -> str:
@@ -51,7 +52,7 @@ def _vis_asset(name: str) -> str:
     for folder in folders:
         path = Path(folder) / _VIS_DIR / name
         if path.is_file():
-            return path.read_text(encoding="utf-8")
+            return _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))  # no file to point to
     raise OutputError(f"pyvis/{_VIS_DIR}/{name}: vis-network is not installed (pip install pyvis)")
 
 

@@ -33,7 +33,7 @@ def _data(page: str) -> dict:
 def test_page_loads_nothing_from_the_network(page):
     assert not re.search(r"""<(script|img|link|iframe)[^>]*\s(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert not re.search(r"""url\(\s*["']?\s*(https?:)?//""", page, re.I)
-    assert "@import" not in page
+    assert "@import" not in page and "sourceMappingURL" not in page
     assert "default-src 'none'" in page  # the CSP forbids any fetch even if something tried
     tags = re.findall(r"^<(?:script|style)[^>]*>", page, re.M)
     assert tags == ["<style>", "<style>", '<script type="application/json" id="kg-data">', "<script>", "<script>"]

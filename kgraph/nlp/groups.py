@@ -25,7 +25,6 @@ __all__ = ["find_groups", "GroupFinder", "MEMBER_PREFIX"]
 
 #: Prefix of a Group span's ``kb_id_`` before the resolver names it: "@" + organization text.
 MEMBER_PREFIX = "@"
-_POSSESSIVE = frozenset({"'s", "’s"})
 
 
 def _group_word_at(folded: list[str], i: int, lex: NamesLexicon) -> int:
@@ -73,7 +72,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
             if member is None:
                 i = end
                 continue
-            if member.end == start or (member.end == start - 1 and folded[start - 1] in _POSSESSIVE):
+            if member.end == start or (member.end == start - 1 and folded[start - 1] in lex.determiners):
                 start = member.start
             elif member.start == end or (member.start == end + 1 and folded[end] in lex.group_links):
                 end = member.end
@@ -90,7 +89,7 @@ def _attached(start: int, end: int, word_at: dict[int, Span], folded: list[str],
         return word_at[end]
     if end + 1 in word_at and folded[end] in lex.group_links:
         return word_at[end + 1]
-    before = start - 2 if start >= 2 and folded[start - 1] in _POSSESSIVE else start - 1
+    before = start - 2 if start >= 2 and folded[start - 1] in lex.determiners else start - 1
     return next((w for w in word_at.values() if w.end == before + 1), None)
 
 
@@ -102,7 +101,7 @@ def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],
     if end + 1 < sent.end and folded[end] in lex.group_links and end + 1 in org_at:
         return org_at[end + 1]
     before = start - 1
-    if before > sent.start and folded[before] in _POSSESSIVE:
+    if before > sent.start and folded[before] in lex.determiners:
         before -= 1
     if before in org_at:
         return org_at[before]

@@ -33,8 +33,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kgraph.nlp.cues import is_headline, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
+from kgraph.nlp.runs import RunContext, runs
 
 __all__ = ["CANDIDATE", "NAME", "find_names", "extend_legal_forms", "NameFinder"]
 
@@ -43,168 +44,8 @@ CANDIDATE = "KG_CANDIDATE"
 #: Label of a multi-word name with no cue: a person unless its other mentions say otherwise.
 NAME = "KG_NAME"
 
-_ARTICLES = frozenset({"the", "a", "an", "sang", "si", "'s", "’s", "yang", "selaku", "sebagai", "as"})
 
-
-class _Context:
-    """The tokens of one Doc with the facts the rules ask about."""
-
-    def __init__(self, doc: Doc, lex: NamesLexicon) -> None:
-        self.doc, self.lex = doc, lex
-        self.words = [t.text for t in doc]
-        self.folded = [w.casefold() for w in self.words]
-        self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        self.stops = lex.stop_capitals | lex.months | lex.days
-        self.known_orgs: dict[tuple[str, ...], str] = {}  # names typed Organization/Product so far
-
-    def name_word(self, i: int) -> bool:
-        return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
-
-    def title_word(self, i: int) -> bool:
-        """Whether ``words[i]`` is a title or a title word ("Menteri", "Komunikasi")."""
-        return self.folded[i] in self.lex.title_words or bool(phrase_ending_at(self.folded, i + 1, self.lex.titles))
-
-    def title_before(self, start: int, floor: int) -> bool:
-        """A title (or honorific) ends before ``start``, over commas, articles, organizations."""
-        i, skipped = start, 0
-        while i > floor:
-            prev = i - 1
-            if prev in self.ent_at and self.ent_at[prev].label_ == "Organization":
-                i = self.ent_at[prev].start
-            elif self.words[prev] == "," or self.folded[prev] in _ARTICLES:
-                i = prev
-            elif is_name_word(self.words[prev]) and "," in self.words[i:start] and skipped < 3:
-                i, skipped = prev, skipped + 1  # "Direktur Keuangan Nusapay, Lintang": an organization
-            elif self.folded[prev] in self.lex.honorifics:
-                return True
-            elif phrase_ending_at(self.folded, i, self.lex.titles, floor):
-                return True
-            elif self.folded[prev] in self.lex.title_words:
-                i = prev
-            else:
-                return False
-        return False
-
-    def title_after(self, end: int, stop: int) -> str:
-        """"direct" for "LinkedIn co-founder", "apposition" for "Jo Roe, Acme's CEO", else ""."""
-        i, comma = end, False
-        if i < stop and self.words[i] == ",":
-            i, comma = i + 1, True
-        while i < stop:
-            if phrase_at(self.folded, i, self.lex.titles, stop):
-                return "apposition" if comma else "direct"
-            if i in self.ent_at and self.ent_at[i].label_ == "Organization" and comma:
-                i = self.ent_at[i].end
-            elif comma and is_name_word(self.words[i]):
-                i += 1  # "Jo Roe, Gridmark's chief executive"
-            elif self.folded[i] in _ARTICLES or self.folded[i] in self.lex.title_words:
-                i += 1
-            else:
-                return ""
-        return ""
-
-    def _modifiers(self, i: int, step: int, limit: int, bound: int) -> list[int]:
-        """``i`` and the positions reached by skipping up to ``limit`` lowercase words from it
-        (backwards to ``bound`` when ``step`` is -1, forwards up to ``bound`` when it is 1)."""
-        out = [i]
-        while len(out) <= limit:
-            k = out[-1] - 1 if step < 0 else out[-1]
-            if (k < bound if step < 0 else k >= bound) or not (self.words[k].isalpha() and self.words[k].islower()):
-                break
-            out.append(out[-1] + step)
-        return out
-
-    def head_cue_before(self, start: int, floor: int) -> str:
-        """The type named by the head noun before ``start``: "Product" for "the app Threads",
-        "Organization" for "perusahaan logistik Acme" (over a comma; in head-initial languages
-        over lowercase modifiers, the farthest cue being the head), else ""."""
-        end = start - 1 if start - 1 >= floor and self.words[start - 1] == "," else start
-        ends = self._modifiers(end, -1, 3, floor)[::-1] if self.lex.head_initial else [end]
-        for e in ends:
-            for label, phrases in (("Product", self.lex.product_cues), ("Organization", self.lex.org_cues)):
-                if phrase_ending_at(self.folded, e, phrases, floor):
-                    return label
-        return ""
-
-    def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-        """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
-        languages: "the Quillpad writing assistant")."""
-        starts = [end] if self.lex.head_initial else self._modifiers(end, 1, 2, stop)
-        return any(phrase_at(self.folded, s, phrases, stop) for s in starts)
-
-    def apposition(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-        """", a longtime competitor" / ", the maker of" after the name: a cue in an apposition
-        (head-final languages only: in Indonesian a comma as often starts a clause)."""
-        if self.lex.head_initial or end >= stop or self.words[end] != ",":
-            return False
-        i = end + 1
-        if i < stop and self.folded[i] in _ARTICLES:
-            i += 1
-        for j in range(i, min(i + 4, stop)):
-            if phrase_at(self.folded, j, self.lex.titles, stop):
-                return False  # ", its director of platform": a person's apposition
-            if phrase_at(self.folded, j, phrases, stop):
-                return True
-            if not (self.words[j].isalpha() and self.words[j].islower()):
-                return False
-        return False
-
-    def link_before(self, start: int, floor: int) -> bool:
-        """A preposition or verb for organizations right before: "at Acme", "bergabung dengan"."""
-        return bool(phrase_ending_at(self.folded, start, self.lex.org_links, floor))
-
-    def verb_after(self, end: int, stop: int) -> bool:
-        """An organization's verb follows: "Kitebase laid off", "Acme telah memecat"."""
-        i = end
-        while i < stop and self.folded[i] in self.lex.auxiliaries:
-            i += 1
-        return bool(phrase_at(self.folded, i, self.lex.org_verbs, stop))
-
-
-def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Split the run ``[start, end)`` into (start, end, kind): name, title, stop, place."""
-    lex, folded, out = ctx.lex, ctx.folded, []
-    k = start
-    while k < end:
-        n = phrase_at(folded, k, lex.places, end)
-        inside = bool(out) and out[-1][2] == "name"  # "PT Ruang Raya Indonesia": part of a name
-        if (n or folded[k] in lex.place_heads) and not inside:
-            k2 = k + n if n else end
-            out.append((k, k2, "place"))
-            k = k2
-            continue
-        chain, has_title = k, False
-        while chain < end:
-            n = phrase_at(folded, chain, lex.titles)  # may go on in lowercase: "Juru bicara"
-            if n:
-                chain, has_title = chain + n, True
-            elif folded[chain] in lex.title_words:
-                chain += 1
-            else:
-                break
-        if has_title:
-            out.append((k, min(chain, end), "title"))
-            k = min(chain, end)
-        elif k == start and ctx.doc[k].is_sent_start and folded[k] not in lex.org_words and (
-                phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
-            out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
-            k += 1
-        elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.org_words:
-            out[-1] = (out[-1][0], k + 1, "name")  # "Tessellate AI": an organization word after a name
-            k += 1
-        elif folded[k] in ctx.stops or folded[k] in lex.honorifics:
-            out.append((k, k + 1, "stop"))
-            k += 1
-        elif out and out[-1][2] == "name" and out[-1][1] == k:
-            out[-1] = (out[-1][0], k + 1, "name")
-            k += 1
-        else:
-            out.append((k, k + 1, "name"))
-            k += 1
-    return out
-
-
-def _label(ctx: _Context, s: int, e: int, sent: Span, title: tuple[int, int] | None) -> list[tuple[int, int, str]]:
+def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] | None) -> list[tuple[int, int, str]]:
     """The typed spans for one name segment (possibly split in two); ``title`` is the title
     segment right before it in the same run, if any."""
     after_title = title is not None
@@ -252,30 +93,6 @@ def _label(ctx: _Context, s: int, e: int, sent: Span, title: tuple[int, int] | N
     return [(s, e, "Organization")]
 
 
-def _runs(ctx: _Context) -> list[tuple[Span, list[tuple[int, int, str]]]]:
-    """Every run of capitalized words outside headings, with its segments."""
-    lex = ctx.lex
-    minor = lex.stop_capitals | lex.connectors | lex.group_links
-    out = []
-    for sent in ctx.doc.sents:
-        if is_headline([t.text for t in sent if not t.is_space], minor=minor):
-            continue
-        i = sent.start
-        while i < sent.end:
-            if not ctx.name_word(i):
-                i += 1
-                continue
-            j = i + 1
-            while j < sent.end and (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
-                    ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
-                    or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1))):  # "Head of Public Affairs"
-                j += 1
-            if not any(ctx.folded[k] in lex.reject_words for k in range(i, j)):
-                out.append((sent, _segments(ctx, i, j)))
-            i = j
-    return out
-
-
 def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """New entity spans for the capitalized names in ``doc`` outside its current ``doc.ents``.
 
@@ -284,12 +101,12 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     products in the first are known as such in the second, so "Wakil Presiden Teknik Sinar Kode,
     Sari" and "CEO Sinar Kode Hendra Wiratama" split right.
     """
-    ctx = _Context(doc, lex)
-    runs = _runs(ctx)
+    ctx = RunContext(doc, lex)
+    found_runs = runs(ctx)
     found: list[Span] = []
     for final in (False, True):
         found = []
-        for sent, segments in runs:
+        for sent, segments in found_runs:
             for index, (s, e, kind) in enumerate(segments):
                 if kind != "name":
                     continue

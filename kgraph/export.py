@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
@@ -39,6 +41,8 @@ EXTENSIONS: dict[str, str] = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nqua
                               "jsonld": "jsonld", "graphml": "graphml", "csv": "csv"}
 """The usual file extension of each export format."""
 
+_OXIGRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+                     "nquads": ox.RdfFormat.N_QUADS}
 _RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
                    "jsonld": "json-ld"}
 
@@ -105,6 +109,23 @@ def _graphml(dataset: Graph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
+def _oxigraph_store(dataset: Graph) -> ox.Store | None:
+    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file), if any."""
+    store = getattr(dataset, "store", None)
+    inner = getattr(store, "_inner", None) if isinstance(store, OxigraphStore) else None
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def _export_oxigraph(store: ox.Store, fmt: str) -> str:
+    """Serialize with Oxigraph itself: about 20 times faster than through rdflib on big stores."""
+    if fmt in ("turtle", "nt"):  # the union: each triple once, whichever article graphs hold it
+        triples = dict.fromkeys(quad.triple for quad in store.quads_for_pattern(None, None, None, None))
+        data = ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=PREFIXES)
+    else:
+        data = store.dump(format=_OXIGRAPH_FORMATS[fmt], prefixes=PREFIXES)
+    return (data or b"").decode("utf-8")
+
+
 def export_text(dataset: Graph, fmt: str) -> str:
     """The dataset serialized as ``fmt`` (one of :data:`EXPORT_FORMATS`).
 
@@ -119,6 +140,9 @@ def export_text(dataset: Graph, fmt: str) -> str:
         return _graphml(dataset)
     if fmt not in _RDFLIB_FORMATS:
         raise UsageError(f"--format {fmt}: unknown export format (use one of {', '.join(EXPORT_FORMATS)})")
+    native = _oxigraph_store(dataset)
+    if native is not None and fmt in _OXIGRAPH_FORMATS:
+        return _export_oxigraph(native, fmt)
     if fmt in ("turtle", "nt"):
         return union_graph(dataset).serialize(format=_RDFLIB_FORMATS[fmt])
     copy = named_graphs(dataset)

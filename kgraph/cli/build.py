@@ -45,7 +45,7 @@ def build_command(
                        jobs=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if report.used_samples:
         console.print(f"No input given: built the graph of the {len(report.inputs)} bundled sample articles in {report.inputs[0].parent}",
-                      markup=False, highlight=False)
+                      markup=False, highlight=False, soft_wrap=True)
     for error in report.unreadable:
         _say(f"kgraph: {error}")
     for message in report.failed:
@@ -59,7 +59,7 @@ def build_command(
         table.add_row(f"claims: {relation}", str(count))
     console.print(table)
     for path in report.files:
-        console.print(f"wrote {path}", markup=False, highlight=False)
+        console.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
     failures = len(report.unreadable) + len(report.failed)
     if failures:
         _say(f"kgraph: {failures} input(s) could not be read or extracted (see above)")

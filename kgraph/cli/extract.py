@@ -20,7 +20,7 @@ def check_paths(paths: list[Path]) -> list[Path]:
     """The paths that exist; each missing one is reported on stderr (the caller exits 2 at the end)."""
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False)
+        err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
     return [p for p in paths if p.exists()]
 
 
@@ -57,10 +57,10 @@ def extract_command(
     for item in extract_all(iter_articles(existing, lang=lang), extractor):
         if isinstance(item, InputError):
             failed += 1
-            err_console.print(f"kgraph: {item}", markup=False, highlight=False)
+            err_console.print(f"kgraph: {item}", markup=False, highlight=False, soft_wrap=True)
             continue
         for warning in item.warnings:
-            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False)
+            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
         if fmt == "jsonl":
             for row in prediction_rows(item):
                 typer.echo(json.dumps(row, ensure_ascii=False))

@@ -1,0 +1,68 @@
+"""`kgraph build` and `kgraph extract` as a user runs them."""
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Namespace
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+
+KG = Namespace("https://kgraph.dev/ns#")
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def built_samples(tmp_path_factory):
+    """`kgraph build` with no path, run in an empty folder."""
+    folder = tmp_path_factory.mktemp("work")
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(app, ["build"])
+    return result, folder
+
+
+def test_build_without_paths_uses_the_bundled_samples(built_samples):
+    result, cwd = built_samples
+    assert result.exit_code == 0, result.output
+    assert "6 bundled sample articles" in result.output
+    assert (cwd / "output" / "graph.ttl").stat().st_size > 0
+    assert (cwd / "output" / "graph.html").stat().st_size > 0
+    for line in ("entities: Person", "entities: Organization", "claims: fired", "wrote output/graph.ttl"):
+        assert line in result.output
+
+
+def test_build_graph_holds_the_samples_claims(built_samples):
+    _, cwd = built_samples
+    graph = Graph().parse(cwd / "output" / "graph.ttl", format="turtle")
+    fired = {(str(s), str(o)) for s, o in graph.subject_objects(KG.fired)}
+    assert any(s.endswith("/org/quillstone-labs") and o.endswith("/person/nadia-ferrante") for s, o in fired)
+    assert "negated" in {str(m) for m in graph.objects(None, KG.modality)}  # the samples deny things too
+
+
+def test_build_missing_path_exits_2_and_builds_the_rest(tmp_path):
+    good = ARTICLES / "en-fired-gridmark.txt"
+    result = CliRunner().invoke(app, ["build", str(good), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "nope.txt: no such file or folder" in result.output
+    assert (tmp_path / "o" / "graph.ttl").is_file()
+
+
+def test_extract_jsonl_is_the_scorers_prediction_format():
+    result = CliRunner().invoke(app, ["extract", str(ARTICLES / "en-fired-gridmark.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert {r["article"] for r in rows} == {"en-fired-gridmark"}
+    entities = {(r["entity"], r["type"]) for r in rows if "entity" in r}
+    assert ("Calvin Marsh", "Person") in entities
+    fired = [r for r in rows if r.get("relation") == "fired" and r["object"] == "Calvin Marsh"]
+    assert fired and fired[0]["subject"] == "Gridmark" and fired[0]["modality"] == "asserted"
+    assert fired[0]["evidence"] and fired[0]["rule"] and 0 < fired[0]["confidence"] <= 1
+
+
+def test_extract_unknown_format_is_a_usage_error():
+    result = CliRunner().invoke(app, ["extract", str(ARTICLES), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "--format 'xml'" in result.output

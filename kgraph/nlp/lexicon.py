@@ -24,7 +24,8 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
                 "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles")
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
-              "group_links", "auxiliaries", "reject_words", "determiners")
+              "group_links", "auxiliaries", "reject_words", "determiners",
+              "title_links")
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -69,6 +70,7 @@ class NamesLexicon:
     auxiliaries: frozenset[str] = frozenset()
     reject_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    title_links: frozenset[str] = frozenset()
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()

@@ -46,6 +46,8 @@ class RunContext:
                 i, skipped = prev, skipped + 1  # "Direktur Keuangan Nusapay, Lintang": an organization
             elif self.folded[prev] in self.lex.honorifics:
                 return True
+            elif self.folded[prev] in self.lex.title_links and i == start:
+                return False  # "the chief executive of Citigroup": the organization
             elif phrase_ending_at(self.folded, i, self.lex.titles, floor):
                 return True
             elif self.folded[prev] in self.lex.title_words:
@@ -104,11 +106,12 @@ class RunContext:
     def apposition(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
         """", a longtime competitor" / ", the maker of" after the name: a cue in an apposition
         (head-final languages only: in Indonesian a comma as often starts a clause)."""
-        if self.lex.head_initial or end >= stop or self.words[end] != ",":
+        if self.lex.head_initial or end + 1 >= stop or self.words[end] != ",":
             return False
         i = end + 1
-        if i < stop and self.folded[i] in self.lex.determiners:
-            i += 1
+        if self.folded[i] not in self.lex.determiners:  # ", has left the company" is no apposition
+            return False
+        i += 1
         for j in range(i, min(i + 4, stop)):
             if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
@@ -119,8 +122,12 @@ class RunContext:
         return False
 
     def link_before(self, start: int, floor: int) -> bool:
-        """A preposition or verb for organizations right before: "at Acme", "bergabung dengan"."""
-        return bool(phrase_ending_at(self.folded, start, self.lex.org_links, floor))
+        """A preposition or verb for organizations right before ("at Acme", "bergabung dengan
+        Acme"), or a title and its preposition ("the chief executive of Acme")."""
+        if phrase_ending_at(self.folded, start, self.lex.org_links, floor):
+            return True
+        return start - 1 > floor and self.folded[start - 1] in self.lex.title_links and \
+            bool(phrase_ending_at(self.folded, start - 1, self.lex.titles, floor))
 
     def verb_after(self, end: int, stop: int) -> bool:
         """An organization's verb follows: "Kitebase laid off", "Acme telah memecat"."""

@@ -21,6 +21,9 @@ from tests.nlp.conftest import entities
     ("Dana Okafor was head of design at Mirelle Works before.", {"Mirelle Works": "Organization", "Dana Okafor": "Person"}),
     ("Pellucid laid off 90 workers on Friday.", {"Pellucid": "Organization", "Pellucid employees": "Group"}),
     ("Orsolya Varga is a Trelliswick co-founder.", {"Trelliswick": "Organization", "Orsolya Varga": "Person"}),
+    ("Jane Morrow, the chief executive of Quillbank, spoke.", {"Jane Morrow": "Person", "Quillbank": "Organization"}),
+    ("Investors who helped oust Brannock, has left the board.", {}),  # no apposition without a determiner
+    ("Meridel, the longtime rival, stayed quiet.", {"Meridel": "Organization"}),
     # products by cue
     ("Users left the Nimbly app and its chatbot, Quipster, after the change.", {"Nimbly": "Product", "Quipster": "Product"}),
 ])

@@ -55,8 +55,10 @@ def validate_graph(graph: Graph) -> list[Violation]:
     """
     import pyshacl  # imported here: it is slow to import and only this command needs it
 
+    # advanced: the per-relation shapes use SHACL-AF SPARQL targets
+
     _conforms, report, _text = pyshacl.validate(graph, shacl_graph=load_shapes(), inference="none",
-                                                advanced=False, allow_warnings=True)
+                                                advanced=True, allow_warnings=True)
     found = {_violation(report, result) for result in report.subjects(RDF.type, SH.ValidationResult)}
     return sorted(found, key=lambda v: (v.focus, v.path, v.message, v.value))
 

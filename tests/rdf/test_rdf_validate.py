@@ -42,7 +42,8 @@ def test_broken_claims_exit_1_listing_each_violation(sample_dataset, tmp_path):
     short = lambda iri: "claim:" + str(iri).rsplit("/", 1)[1]  # noqa: E731
     assert any(short(no_source) in li and "source article" in li for li in lines)
     assert any(short(bad_modality) in li and "modality" in li and "probably" in li for li in lines)
-    assert any(short(wrong_type) in li and "not of a type its relation allows" in li for li in lines)
+    assert any(short(wrong_type) in li and "rdf:object: fired claim: the object must be of type Person or Group"
+               in li and "organization:orbitra" in li for li in lines)
     assert "3 SHACL violations" in result.output
 
 

@@ -320,8 +320,8 @@ class RelationExtractor:
                 return inside[0].name
         if policy == "context_org" and before:
             return before[0].name
-        if policy == "strict_context_org":  # the organization right before the title
-            return before[-1].name if before else None
+        if policy == "strict_context_org":  # the sentence's organization, if it names one
+            return before[0].name if before else None
         if policy == "sentence_org" and orgs:
             return (before or orgs)[0].name
         member_of = getattr(members.get(other) if other else None, "member_of", None)

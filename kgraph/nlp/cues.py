@@ -15,6 +15,7 @@ from typing import Sequence
 __all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline"]
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+")
 _NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
 _INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
@@ -60,13 +61,14 @@ def phrase_ending_at(words: Sequence[str], end: int, phrases: Sequence[tuple[str
 def is_name_word(text: str, *, extra: frozenset[str] = frozenset()) -> bool:
     """Whether a token can be part of a proper name: capitalized, an initial, "ironSource"...
 
-    >>> [is_name_word(w) for w in ["Karén", "M.", "ironSource", "Inflection-2.5", "US$", "the"]]
-    [True, True, True, True, False, False]
+    >>> [is_name_word(w) for w in ["Karén", "M.", "O'Brien", "ironSource", "Inflection-2.5", "US$", "the"]]
+    [True, True, True, True, True, False, False]
     """
     if not text or text.casefold() in extra:
         return bool(text)
     if text[0].isupper():
-        return text.isalpha() or bool(_INITIAL.fullmatch(text) or _NAME_WITH_DIGITS.fullmatch(text))
+        return text.isalpha() or bool(_INITIAL.fullmatch(text) or _NAME_WITH_DIGITS.fullmatch(text)
+                                      or _APOSTROPHE_NAME.fullmatch(text))
     return bool(_INNER_CAPS.fullmatch(text))
 
 
@@ -76,7 +78,7 @@ def is_titlecase_word(text: str) -> bool:
     >>> [is_titlecase_word(w) for w in ["Sam", "M.", "IBM", "eBay"]]
     [True, True, False, False]
     """
-    if _INITIAL.fullmatch(text):
+    if _INITIAL.fullmatch(text) or _APOSTROPHE_NAME.fullmatch(text):
         return True
     return text[:1].isupper() and text.isalpha() and (len(text) == 1 or text[1].islower())
 

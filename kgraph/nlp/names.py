@@ -88,7 +88,7 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if n == 1:
         return [(s, e, CANDIDATE)]
     words = ctx.words[s:e]
-    if all(is_titlecase_word(w) or f in lex.connectors for w, f in zip(words, folded)):
+    if all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
         return [(s, e, NAME)]
     return [(s, e, "Organization")]
 

@@ -21,6 +21,7 @@ class RunContext:
     def __init__(self, doc: Doc, lex: NamesLexicon) -> None:
         self.doc, self.lex = doc, lex
         self.words = [t.text for t in doc]
+        self.spaces = [t.whitespace_ for t in doc]
         self.folded = [w.casefold() for w in self.words]
         self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.stops = lex.stop_capitals | lex.months | lex.days
@@ -196,7 +197,8 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
             j = i + 1
             while j < sent.end and (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
                     ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
-                    or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1))):  # "Head of Public Affairs"
+                    or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1)  # "Head of Public Affairs"
+                    or ctx.words[j] == "-" and not ctx.spaces[j - 1] and not ctx.spaces[j])):  # "Jean-Pierre"
                 j += 1
             if not any(ctx.folded[k] in lex.reject_words for k in range(i, j)):
                 out.append((sent, segments(ctx, i, j)))

@@ -15,6 +15,7 @@ from tests.nlp.conftest import entities
     ("The board named Carla J. Montes and Zoë Brandström to lead it.",
      {"Carla J. Montes": "Person", "Zoë Brandström": "Person"}),
     ("Dr. Amara Osei spoke first.", {"Amara Osei": "Person"}),
+    ("Conan O'Neill and Jean-Luc Marchand met in Kuala Lumpur.", {"Conan O'Neill": "Person", "Jean-Luc Marchand": "Person"}),
     # organization words, legal forms, cues, verbs and prepositions
     ("Shares of Vantor Holdings and Kelpie Inc. rose.", {"Vantor Holdings": "Organization", "Kelpie Inc.": "Organization"}),
     ("She moved to logistics firm Harrowgate.", {"Harrowgate": "Organization"}),

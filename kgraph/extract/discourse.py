@@ -27,8 +27,10 @@ class SentenceInfo:
 
 
 def demote_left_posts(relations: list[Relation], kept_words: Iterable[str]) -> list[Relation]:
-    """A post at an organization the person was fired from or left is a former post, unless
-    the post's sentence says it is kept ("tetap", "remains").
+    """A post at an organization the person was fired from or left is a former post, and so is
+    a post described in the sentence that has the person join another organization ("Acme
+    hired Ana, chief executive of Beta"), unless the post's sentence says it is kept ("tetap",
+    "remains").
 
     >>> posts = [Relation("Ana", "holdsPosition", "Acme", role="CEO", status="current", evidence="Ana, CEO Acme."),
     ...          Relation("Ana", "resigned", "Acme")]
@@ -38,9 +40,13 @@ def demote_left_posts(relations: list[Relation], kept_words: Iterable[str]) -> l
     kept = {w.lower() for w in kept_words}
     gone = {(r.subject, r.object) if r.relation == "resigned" else (r.object, r.subject)
             for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
+    # "Acme hired Ana, the CEO of Beta": a post described beside a move to another company
+    moved = {(r.subject, r.start): r.object for r in relations if r.relation == "joined" and r.modality == "asserted"}
     out = []
     for r in relations:
-        if r.relation == "holdsPosition" and r.status == "current" and (r.subject, r.object) in gone \
+        new_home = moved.get((r.subject, r.start))
+        left = (r.subject, r.object) in gone or (new_home is not None and new_home != r.object)
+        if r.relation == "holdsPosition" and r.status == "current" and left \
                 and not any(w.lower().strip(".,") in kept for w in r.evidence.split()):
             r = replace(r, status="former")
         out.append(r)

@@ -43,6 +43,8 @@ _DEFAULT_GAP = 6
 
 def _word(alt: str) -> str:
     """Regex for one token alternative (without the trailing space)."""
+    if "?" in alt or not alt:
+        raise ValueError(f"bad alternative {alt!r}: '?' may only end a whole item (a|an|the?)")
     if "<" in alt:
         prefix, _, rest = alt.partition("<")
         stem = rest.rstrip(">")

@@ -248,6 +248,9 @@ class RelationExtractor:
         topic = orgs.most_common(1)[0][0] if orgs else None
         positions = {m.subject.name: m.object.name for m in matches
                      if m.rule.relation == "holdsPosition" and m.subject and m.object}
+        # a post named in the same sentence says more than one named elsewhere
+        here = {(m.sentence.span.start, m.subject.name): m.object.name for m in reversed(matches)
+                if m.rule.relation == "holdsPosition" and m.subject and m.object}
         joined = {m.subject.name: m.object.name for m in matches
                   if m.rule.relation == "joined" and m.modality == "asserted" and m.subject and m.object}
         members = getattr(doc._, "kg_entities", None) or {}
@@ -267,9 +270,9 @@ class RelationExtractor:
                 continue
             filled = False
             if subj is None and "s" in m.rule.fill:
-                subj, filled = self._fill(m, m.rule.fill["s"], obj, positions, joined, members, topic), True
+                subj, filled = self._fill(m, m.rule.fill["s"], obj, positions, joined, members, topic, here), True
             if obj is None and "o" in m.rule.fill:
-                obj, filled = self._fill(m, m.rule.fill["o"], subj, positions, joined, members, topic), True
+                obj, filled = self._fill(m, m.rule.fill["o"], subj, positions, joined, members, topic, here), True
             if not subj or not obj or subj == obj:
                 continue
             confidence = m.rule.confidence
@@ -287,7 +290,7 @@ class RelationExtractor:
         return relations
 
     def _fill(self, m: _Match, policy: str, other: str | None, positions: dict, joined: dict, members: dict,
-              topic: str | None) -> str | None:
+              topic: str | None, here: dict) -> str | None:
         """The entity for a slot the rule leaves open.
 
         ``context_org``: the first organization earlier in the sentence, else the person's
@@ -325,10 +328,11 @@ class RelationExtractor:
         if policy == "sentence_org" and orgs:
             return (before or orgs)[0].name
         member_of = getattr(members.get(other) if other else None, "member_of", None)
+        post_here = here.get((m.sentence.span.start, other or ""))
         if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":
-            order = (member_of, positions.get(other or ""), joined.get(other or ""))
+            order = (member_of, post_here, positions.get(other or ""), joined.get(other or ""))
         else:
-            order = (joined.get(other or ""), positions.get(other or ""), member_of)
+            order = (joined.get(other or ""), post_here, positions.get(other or ""), member_of)
         found = next((name for name in order if name), None)
         if found or policy == "member_org":
             return found

@@ -34,7 +34,8 @@ def test_pattern_does_not_match_inside_a_word():
     assert not rx.search("dipecat/pecat ⟦P1⟧ ")
 
 
-@pytest.mark.parametrize("bad", ["{X:s} fired {P:o}", "{P:s} <fire {P:o}", "{P:s} x {P:s}"])
+@pytest.mark.parametrize("bad", ["{X:s} fired {P:o}", "{P:s} <fire {P:o}", "{P:s} x {P:s}",
+                                 "{P:s} , an?|the {O:o}"])
 def test_pattern_errors_name_the_pattern(bad):
     with pytest.raises(LexiconError, match="pattern"):
         compile_pattern(bad)

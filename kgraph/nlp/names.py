@@ -51,6 +51,8 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     after_title = title is not None
     lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
     known = ctx.known_orgs.get(tuple(folded))
+    if not known and n > 1 and not lex.head_initial and ctx.cue_after(e, sent.end, lex.product_cues, immediate=True):
+        return [(s, e, "Product")]  # "the Acme Cloud platform"
     if known or n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
                            or any(w in lex.org_words for w in folded)):
         return [(s, e, known or "Organization")]

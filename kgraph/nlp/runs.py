@@ -98,11 +98,17 @@ class RunContext:
                     return label
         return ""
 
-    def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...], *, immediate: bool = False) -> bool:
         """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
-        languages: "the Quillpad writing assistant")."""
-        starts = [end] if self.lex.head_initial else self._modifiers(end, 1, 2, stop)
-        return any(phrase_at(self.folded, s, phrases, stop) for s in starts)
+        languages: "the Quillpad writing assistant") and ends its noun phrase there, since the
+        last noun is the head ("Cloud software maker Acme": "maker", not "software")."""
+        starts = [end] if self.lex.head_initial or immediate else self._modifiers(end, 1, 2, stop)
+        for s in starts:
+            n = phrase_at(self.folded, s, phrases, stop)
+            if n and (self.lex.head_initial or s + n >= stop or not self.words[s + n].isalpha()
+                      or not self.words[s + n].islower()):
+                return True
+        return False
 
     def apposition(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
         """", a longtime competitor" / ", the maker of" after the name: a cue in an apposition

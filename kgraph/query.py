@@ -32,11 +32,21 @@ from rdflib.term import Identifier, Node
 from kgraph.errors import QueryError, UsageError
 from kgraph.rdf.vocab import PREFIXES
 
-__all__ = ["QUERY_DIR", "QueryInfo", "PreparedQuery", "parse_header", "load_query", "parse_query",
-           "parse_bindings", "run_query"]
+__all__ = ["QUERY_DIR", "query_dir", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
+           "parse_query", "parse_bindings", "run_query"]
 
 QUERY_DIR = Path("queries")
-"""Where ``kgraph query NAME`` looks for ``NAME.rq`` (relative to the working directory)."""
+"""Where ``kgraph query NAME`` looks for ``NAME.rq`` first (relative to the working directory)."""
+
+_SOURCE_QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+
+def query_dir() -> Path:
+    """``./queries`` if it exists, else the ``queries/`` of the kgraph source checkout.
+
+    So ``kgraph query fired`` also works outside the repository with an editable install.
+    """
+    return QUERY_DIR if QUERY_DIR.is_dir() or not _SOURCE_QUERY_DIR.is_dir() else _SOURCE_QUERY_DIR
 
 _HEADER = re.compile(r"^#\s*(title|question|params)\s*:\s*(.*)$", re.I)
 _OX_ERROR = re.compile(r"error at (\d+):(\d+): ([^\n]*)")
@@ -113,11 +123,11 @@ def parse_header(text: str) -> QueryInfo:
     return QueryInfo(fields.get("title", ""), fields.get("question", ""), params)
 
 
-def load_query(spec: str | Path, *, query_dir: Path = QUERY_DIR) -> PreparedQuery:
-    """Load and parse a query from a file path, a name in ``query_dir``, or query text.
+def load_query(spec: str | Path, *, folder: Path | None = None) -> PreparedQuery:
+    """Load and parse a query from a file path, a query name (``fired``), or query text.
 
-    ``spec`` is a file if such a file exists; else ``query_dir/<spec>.rq`` if ``spec`` is a
-    bare name (``fired``); else it is taken as SPARQL text.
+    ``spec`` is a file if such a file exists; else ``<folder>/<spec>.rq`` if ``spec`` is a
+    bare name (``fired``; ``folder`` defaults to :func:`query_dir`); else it is SPARQL text.
 
     Raises
     ------
@@ -129,7 +139,7 @@ def load_query(spec: str | Path, *, query_dir: Path = QUERY_DIR) -> PreparedQuer
     text_spec = str(spec)
     path = Path(text_spec)
     if "\n" not in text_spec and len(text_spec) < 4096:
-        named = query_dir / f"{text_spec}.rq"
+        named = (folder or query_dir()) / f"{text_spec}.rq"
         if path.is_file():
             return parse_query(_read(path), str(path))
         if re.fullmatch(r"[\w-]+", text_spec):

@@ -72,11 +72,11 @@ def query_command(
 
     Example: kgraph query queries/positions.rq --bind person="Sam Altman"
     """
-    from kgraph.query import QUERY_DIR, load_query, parse_bindings, run_query
+    from kgraph.query import load_query, parse_bindings, query_dir, run_query
     from kgraph.rdf.results import FORMATS, format_result
 
     if list_queries:
-        _list_queries(QUERY_DIR)
+        _list_queries(query_dir())
         return
     if query is None:
         raise UsageError("give a query (a .rq file, a name from queries/ or SPARQL text), or --list")

@@ -114,6 +114,10 @@ def test_query_by_name_and_list(sample_trig, monkeypatch):
     assert "fired vs resigned" in result.stdout
     listing = _query("--list")
     assert "leadership_timeline" in listing.stdout and "?organization" in listing.stdout
+    # elsewhere, a name still finds the query in the kgraph checkout
+    monkeypatch.chdir(sample_trig.parent)
+    elsewhere = _query("events", "--graph", str(sample_trig), "-f", "csv")
+    assert elsewhere.exit_code == 0 and "outage,Cirrus" in elsewhere.stdout
 
 
 @pytest.mark.parametrize("command", ["query", "export", "ontology", "validate"])

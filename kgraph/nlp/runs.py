@@ -100,13 +100,13 @@ class RunContext:
 
     def cue_after(self, end: int, stop: int, phrases: tuple[tuple[str, ...], ...], *, immediate: bool = False) -> bool:
         """A cue phrase starts right after ``end`` (over lowercase modifiers in head-final
-        languages: "the Quillpad writing assistant") and ends its noun phrase there, since the
-        last noun is the head ("Cloud software maker Acme": "maker", not "software")."""
+        languages: "the Quillpad writing assistant") unless another cue noun follows it, the
+        last noun being the head ("Cloud software maker Acme": "maker", not "software")."""
         starts = [end] if self.lex.head_initial or immediate else self._modifiers(end, 1, 2, stop)
         for s in starts:
             n = phrase_at(self.folded, s, phrases, stop)
-            if n and (self.lex.head_initial or s + n >= stop or not self.words[s + n].isalpha()
-                      or not self.words[s + n].islower()):
+            if n and (self.lex.head_initial or not any(
+                    phrase_at(self.folded, s + n, cues, stop) for cues in (self.lex.org_cues, self.lex.product_cues))):
                 return True
         return False
 

@@ -69,7 +69,7 @@ class TitleLexicon:
         j = i
         while j < len(words) and words[j] in self.modifiers:
             j += 1
-        for k in range(j, i - 1, -1):  # the head may itself be a modifier word ("executive")
+        for k in range(i, j + 1):  # the leftmost head is the longest; it may be a modifier word
             if k >= len(words) or words[k] not in self.head_starts:
                 continue
             for head in self.heads:

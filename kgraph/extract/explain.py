@@ -24,12 +24,9 @@ def explain_lines(article: Article, extractor: "Extractor") -> Iterator[str]:
           f"publisher {article.publisher or 'unknown'}; authors {', '.join(article.authors) or 'unknown'})"
     for warning in extraction.warnings:
         yield f"warning: {warning}"
-    by_sentence: dict[int, list] = {}
-    for rel in extraction.relations:
-        by_sentence.setdefault(rel.start, []).append(rel)
     for n, sent in enumerate(doc.sents, 1):
         ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
-        rels = by_sentence.get(sent.start_char, [])
+        rels = [r for r in extraction.relations if sent.start_char <= r.start < sent.end_char]
         if not ents and not rels:
             continue
         yield ""

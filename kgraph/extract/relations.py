@@ -104,7 +104,7 @@ class RelationExtractor:
             encoded = self.encoder.encode(sent, history, counts, words, ent_at)
             dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
-            sentences.append(SentenceInfo(sent.start_char, dates[0][2] if dates else None, self._deniers(encoded)))
+            sentences.append(SentenceInfo(_text_start(sent), dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()))
         relations = apply_denials(carry_dates(relations, sentences), sentences)
@@ -279,12 +279,13 @@ class RelationExtractor:
             if filled or (m.subject and m.subject.resolved) or (m.object and m.object.resolved):
                 confidence *= 0.8
             sent = m.sentence.span
+            evidence, start = sent.text.strip(), _text_start(sent)
             relations.append(Relation(
                 subject=subj, relation=m.rule.relation, object=obj, modality=m.modality,  # type: ignore[arg-type]
                 role=m.role if m.rule.relation == "holdsPosition" else None,
                 status=m.status if m.rule.relation == "holdsPosition" else None,
                 date=m.date.isoformat() if m.date else None,
-                evidence=sent.text, start=sent.start_char, end=sent.end_char,
+                evidence=evidence, start=start, end=start + len(evidence),
                 confidence=round(confidence, 3), rule=m.rule.id,
             ))
         return relations
@@ -337,6 +338,11 @@ class RelationExtractor:
         if found or policy == "member_org":
             return found
         return topic
+
+
+def _text_start(sent) -> int:
+    """Character offset of a sentence's first non-space character (evidence starts there)."""
+    return sent.start_char + len(sent.text) - len(sent.text.lstrip())
 
 
 def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:

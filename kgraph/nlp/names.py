@@ -1,31 +1,33 @@
 """The rule-based name finder: people, organizations and products the gazetteer does not know.
 
-A *run* is a stretch of capitalized words in one sentence that no earlier component claimed. It is
-split at titles ("Direktur Utama", "chief executive"), stop capitals (sentence-initial function
-words, months, days) and places (a run naming an event, law or holiday is skipped); each remaining *segment* is typed by the cues of
-``{lang}.names.yaml`` around it:
+Runs of capitalized words are found and cut into segments by :mod:`kgraph.nlp.runs` (titles,
+stop capitals, places split them; runs naming an event, law or holiday are skipped; title-case
+headings are skipped). Each name segment is typed by the cues of ``{lang}.names.yaml``, first
+rule first:
 
-1. a legal form (PT, Inc., Tbk) or an organization word (Capital, Ventures, Labs) -> Organization;
-2. a title or honorific before ("CEO Microsoft Satya Nadella", "Pendiri Bukalapak, Achmad Zaky")
+1. a product noun right after it ("the Acme Cloud platform") -> Product;
+2. known as an organization or product from a first pass over the article, a legal form (PT,
+   Inc., Tbk) or an organization word (Capital, Ventures, Labs) -> Organization;
+3. a title or honorific before ("CEO Microsoft Satya Nadella", "Pendiri Bukalapak, Achmad Zaky")
    -> Person; in languages that write "title organization name", three or more words after a
    title start with the organization ("CEO Acme Budi Santoso"): the longest one known from
    elsewhere in the article, else up to its legal form, else one word (not after a public
-   office: "Menteri Keuangan Sri Mulyani Indrawati");
-3. the head noun before: a product cue ("chatbot, Pi") -> Product, an organization cue ("venture
-   firm Sequoia", "perusahaan logistik Acme") -> Organization;
-4. a product cue after ("the Bing search engine"), or in an apposition (", a chatbot") -> Product;
-5. an organization cue in an apposition after (", a longtime competitor"), a preposition or verb
-   that takes organizations before ("at Acme", "bergabung dengan Acme"), or an organization's
-   verb after ("Acme laid off") -> Organization;
-6. in languages that write "organization title name", a title right after ("LinkedIn
-   co-founder", "Unity CEO") -> Organization;
-7. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
+   office: "Menteri Keuangan Sri Mulyani Indrawati"); a title in an apposition after it
+   ("Jo Roe, Acme's finance chief") -> Person;
+4. in languages that write "organization title name", a title right after ("LinkedIn
+   co-founder", "Copperline product lead") -> Organization;
+5. the head noun before: a product cue ("chatbot, Pi") -> Product, an organization cue
+   ("venture firm Sequoia", "perusahaan logistik Acme") -> Organization;
+6. a product cue after ("the Bing search engine") or in an apposition (", a chatbot") -> Product;
+7. an organization cue in an apposition (", a longtime competitor"), a preposition or verb that
+   takes organizations before ("at Acme", "bergabung dengan Acme", "the chief executive of
+   Acme"), or an organization's verb after ("Acme laid off") -> Organization;
+8. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
    :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
    when none says otherwise).
 
 A single unknown word with no cue ("Altman", "Zaky", "Kini") is only a candidate: the alias
-resolver keeps it when it names an entity already found, and drops it otherwise. Title-case
-headings ("Ratusan Karyawan Mengancam Resign") are skipped.
+resolver keeps it when it names an entity already found, and drops it otherwise.
 """
 from __future__ import annotations
 
@@ -76,6 +78,8 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
         return [(s, e, "Person" if n > 1 or after_org else CANDIDATE)]
     if n > 1 and ctx.title_after(e, sent.end) == "apposition":
         return [(s, e, "Person")]
+    if not lex.title_org_name and ctx.title_after(e, sent.end) == "direct":
+        return [(s, e, "Organization")]  # "LinkedIn co-founder", "Copperline product lead"
     cue = ctx.head_cue_before(s, sent.start)
     if cue:
         return [(s, e, cue)]
@@ -84,8 +88,6 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if ctx.cue_after(e, sent.end, lex.product_cues) or ctx.apposition(e, sent.end, lex.product_cues):
         return [(s, e, "Product")]
     if ctx.apposition(e, sent.end, lex.org_cues) or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
-        return [(s, e, "Organization")]
-    if not lex.title_org_name and ctx.title_after(e, sent.end) == "direct":
         return [(s, e, "Organization")]
     if n == 1:
         return [(s, e, CANDIDATE)]

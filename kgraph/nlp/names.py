@@ -55,23 +55,21 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     known = ctx.known_orgs.get(tuple(folded))
     if not known and n > 1 and not lex.head_initial and ctx.cue_after(e, sent.end, lex.product_cues, immediate=True):
         return [(s, e, "Product")]  # "the Acme Cloud platform"
+    if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after:
+        k = _organization_words(ctx, s, e, title)  # "Kepala Ekonom Bank Permata Josua Pardede"
+        if k:
+            return [(s, s + k, "Organization"), (s + k, e, "Person")]
     if known or n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
                            or any(w in lex.org_words for w in folded)):
         return [(s, e, known or "Organization")]
     if after_title or ctx.title_before(s, sent.start):
         direct = after_title or bool(phrase_ending_at(ctx.folded, s, lex.titles, sent.start))
-        public = title is not None and any(  # "Menteri Keuangan Sri Mulyani" (not "Presiden Direktur")
-            phrase_at(ctx.folded, i, lex.public_titles, title[1]) == phrase_at(ctx.folded, i, lex.titles, title[1]) > 0
-            for i in range(*title))
         if lex.title_org_name and direct:
             if e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) \
                     and ctx.folded[e + 1] not in ctx.stops or n == 1 and e in ctx.ent_at:
                 return [(s, e, "Organization")]  # "CEO Jalur Kirim, Arif Santoso"
-            k = max((k for k in range(1, n) if tuple(folded[:k]) in ctx.known_orgs), default=0)
-            if not k and n >= 3:  # legal forms mark the organization, else it is one word
-                k = next((k + 1 for k in range(n - 1) if folded[k] in lex.legal_after),
-                         2 if folded[0] in lex.legal_before else
-                         0 if public and is_titlecase_word(ctx.words[s]) else 1)
+            k = _organization_words(ctx, s, e, title) if n >= 3 else max(
+                (k for k in range(1, n) if tuple(folded[:k]) in ctx.known_orgs), default=0)
             if k:
                 return [(s, s + k, "Organization"), (s + k, e, "Person")]  # "CEO Acme Budi Santoso"
         after_org = s - 1 in ctx.ent_at and ctx.ent_at[s - 1].label_ == "Organization"  # "Pengawas OJK Agusman"
@@ -95,6 +93,26 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
         return [(s, e, NAME)]
     return [(s, e, "Organization")]
+
+
+def _organization_words(ctx: RunContext, s: int, e: int, title: tuple[int, int] | None) -> int:
+    """How many of the words ``[s, e)`` after a title name the organization ("CEO Acme Budi
+    Santoso" -> 1): the longest prefix known from elsewhere in the article, else up to a legal
+    form, else an organization word and its name ("Bank Permata"), else one word; none after a
+    public office ("Menteri Keuangan Sri Mulyani Indrawati")."""
+    lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
+    known = max((k for k in range(1, n) if tuple(folded[:k]) in ctx.known_orgs), default=0)
+    if known:
+        return known
+    legal = next((k + 1 for k in range(n - 1) if folded[k] in lex.legal_after), 0)
+    if legal:
+        return legal
+    if folded[0] in lex.legal_before or folded[0] in lex.org_words:
+        return 2
+    public = title is not None and any(  # not "Presiden Direktur", a company title
+        phrase_at(ctx.folded, i, lex.public_titles, title[1]) == phrase_at(ctx.folded, i, lex.titles, title[1]) > 0
+        for i in range(*title))
+    return 0 if public and is_titlecase_word(ctx.words[s]) else 1
 
 
 def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:

@@ -51,6 +51,8 @@ def test_names_english(nlp_en, text, expected):
      {"Kopiloka Indonesia": "Organization", "Teddy Pratama": "Person"}),
     ("Kepala Eksekutif Pengawas OJK Rasmin menyebut keputusan itu final.",
      {"Otoritas Jasa Keuangan": "Organization", "Rasmin": "Person"}),
+    ("Kepala Ekonom Bank Sentosa Yohanes Siregar menilai suku bunga tetap tinggi.",
+     {"Bank Sentosa": "Organization", "Yohanes Siregar": "Person"}),
 ])
 def test_names_indonesian(nlp_id, text, expected):
     assert entities(nlp_id(text)) == expected
@@ -65,9 +67,10 @@ def test_names_indonesian(nlp_id, text, expected):
     "Jelang Hari Raya Idul Fitri, harga naik.",  # a holiday
     "The Digital Markets Act takes effect soon.",  # a law
     "She spoke at the Tech Leaders Summit.",  # an event
+    "Program Kartu Sejahtera kembali dibuka.",  # a government programme
 ])
 def test_names_rejects_common_capitals(nlp_en, nlp_id, text):
-    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang")) else nlp_en
+    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang", "Program")) else nlp_en
     assert entities(nlp(text)) == {}
 
 

@@ -55,9 +55,12 @@ def write_turtle(dataset, path: Path) -> Path:
 
 
 def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: Path | None = None,
-          gazetteers: Sequence[Path] = (), model: str | None = None, lang: str | None = None,
+          gazetteers: Sequence[Path] = (), model: str | None = None, meta: dict | None = None,
           jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build the graph of ``paths`` (the bundled samples when empty) into ``out_dir``.
+
+    ``meta`` holds metadata that overrides every article's (``lang``, ``published``,
+    ``publisher``, ``author``), as :func:`kgraph.articles.iter_articles` takes it.
 
     Raises
     ------
@@ -81,7 +84,7 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
         raise OutputError(f"{out_dir}: cannot create the output folder ({error.strerror or error})") from None
     store = store or out_dir / "store"
     articles = []
-    for item in iter_articles(inputs, lang=lang):
+    for item in iter_articles(inputs, **(meta or {})):
         (report.unreadable if isinstance(item, InputError) else articles).append(item)
     report.articles = len(articles)
     factory = partial(extract_function, tuple(str(g) for g in gazetteers), model)

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from kgraph.errors import InputError
+from kgraph.errors import InputError, KgraphError
 from kgraph.extract import extract_article, prediction_rows
 from kgraph.extract.rules import available_languages
 from kgraph.models import Article, Extraction
@@ -67,9 +67,21 @@ def extract_function(gazetteers: tuple[str, ...] = (), model: str | None = None)
 
 
 def extract_all(items: Iterable[Article | InputError], extractor: Extractor) -> Iterator[Extraction | InputError]:
-    """Extract every article of ``items``; read errors pass through in order."""
+    """Extract every article of ``items``; read errors pass through in order.
+
+    An article the pipeline fails on becomes an InputError naming it, so one bad article never
+    ends a batch.
+    """
     for item in items:
-        yield item if isinstance(item, InputError) else extractor.extract(item)
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extractor.extract(item)
+        except KgraphError:
+            raise  # a broken lexicon or model concerns every article: stop with its message
+        except Exception as error:  # noqa: BLE001 - report the article, go on with the rest
+            yield InputError(item.source or item.id, f"extraction failed ({type(error).__name__}: {error})")
 
 
 def predict_rows(files: Sequence[Path], extractor: Extractor | None = None) -> tuple[list[dict[str, Any]], list[str]]:

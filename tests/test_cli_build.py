@@ -66,3 +66,18 @@ def test_extract_unknown_format_is_a_usage_error():
     result = CliRunner().invoke(app, ["extract", str(ARTICLES), "--format", "xml"])
     assert result.exit_code == 2
     assert "--format 'xml'" in result.output
+
+
+def test_extract_published_option_anchors_relative_dates(tmp_path):
+    article = tmp_path / "memo.txt"
+    article.write_text("Kirimaja memecat CEO Kirimaja, Dodi Prakoso, pada Senin (3/6).\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "--lang", "id", "--published", "2024-06-05"])
+    assert result.exit_code == 0, result.output
+    fired = [json.loads(line) for line in result.stdout.splitlines() if '"fired"' in line]
+    assert fired and fired[0]["date"] == "2024-06-03"
+
+
+def test_extract_bad_published_option_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(ARTICLES), "--published", "last week"])
+    assert result.exit_code == 2
+    assert "--published 'last week'" in result.output

@@ -9,7 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kgraph.cli.app import app, console, err_console
-from kgraph.cli.extract import GAZETTEER_HELP, MODEL_HELP, check_paths
+from kgraph.cli.extract import (AUTHOR_HELP, GAZETTEER_HELP, MODEL_HELP, PUBLISHED_HELP, PUBLISHER_HELP,
+                                check_paths, parse_published)
 
 __all__ = ["build_command"]
 
@@ -24,6 +25,9 @@ def build_command(
     out: Path = typer.Option(Path("output"), "--out", help="Output folder for graph.ttl, graph.html and the store."),
     store: Optional[Path] = typer.Option(None, "--store", help="Store folder [default: OUT/store]."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
+    published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    author: Optional[str] = typer.Option(None, "--author", help=AUTHOR_HELP),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
     model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes."),
@@ -41,7 +45,8 @@ def build_command(
     with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("extract", total=None)
-        report = build(existing, out_dir=out, store=store, gazetteers=gazetteer, model=model, lang=lang,
+        meta = dict(lang=lang, published=parse_published(published), publisher=publisher, author=author)
+        report = build(existing, out_dir=out, store=store, gazetteers=gazetteer, model=model, meta=meta,
                        jobs=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if report.used_samples:
         console.print(f"No input given: built the graph of the {len(report.inputs)} bundled sample articles in {report.inputs[0].parent}",

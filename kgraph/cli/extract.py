@@ -10,8 +10,11 @@ import typer
 from kgraph.cli.app import app, console, err_console
 from kgraph.errors import InputError, UsageError
 
-__all__ = ["extract_command", "explain_command", "check_paths"]
+__all__ = ["extract_command", "explain_command", "check_paths", "parse_published"]
 
+PUBLISHED_HELP = "Published date (YYYY-MM-DD) of every article; anchors relative dates."
+PUBLISHER_HELP = "Publisher of every article."
+AUTHOR_HELP = "Author of every article."
 GAZETTEER_HELP = "Your own gazetteer file (YAML, same format as kgraph/lexicons/gazetteer.yaml); repeatable."
 MODEL_HELP = "An installed spaCy pipeline (name or folder) whose named entities are added."
 
@@ -22,6 +25,18 @@ def check_paths(paths: list[Path]) -> list[Path]:
     for path in missing:
         err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
     return [p for p in paths if p.exists()]
+
+
+def parse_published(value: Optional[str]):
+    """The ``--published`` option as a date (UsageError when it is not YYYY-MM-DD)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 def _extractor(gazetteer: list[Path], model: Optional[str]):
@@ -38,6 +53,9 @@ def extract_command(
     paths: list[Path] = typer.Argument(..., help="Article files and folders."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (the prediction format of SCHEMA.md) or table."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
+    published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    author: Optional[str] = typer.Option(None, "--author", help=AUTHOR_HELP),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
     model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
@@ -54,7 +72,8 @@ def extract_command(
     existing = check_paths(paths)
     failed = 0
     extractor = _extractor(gazetteer, model)
-    for item in extract_all(iter_articles(existing, lang=lang), extractor):
+    meta = dict(lang=lang, published=parse_published(published), publisher=publisher, author=author)
+    for item in extract_all(iter_articles(existing, **meta), extractor):
         if isinstance(item, InputError):
             failed += 1
             err_console.print(f"kgraph: {item}", markup=False, highlight=False, soft_wrap=True)

@@ -135,6 +135,9 @@ class _Resolver:
 
     def match_word(self, span: Span) -> _Entity | None:
         word = span.text
+        same = next((e for e in self.entities if word in e.forms()), None)
+        if same is not None:
+            return same
         people = [e for e in self.entities if e.personal() and word in e.words()]
         if not people and len(word) >= 5:
             people = [e for e in self.entities if e.personal()

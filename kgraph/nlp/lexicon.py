@@ -25,7 +25,7 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
-              "title_links")
+              "title_links", "name_articles")
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -71,6 +71,7 @@ class NamesLexicon:
     reject_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     title_links: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()

@@ -24,7 +24,8 @@ rule first:
    Acme"), or an organization's verb after ("Acme laid off") -> Organization;
 8. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
    :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
-   when none says otherwise).
+   when none says otherwise); after an article that people's names never take ("the Ledger
+   Daily") -> Organization.
 
 A single unknown word with no cue ("Altman", "Zaky", "Kini") is only a candidate: the alias
 resolver keeps it when it names an entity already found, and drops it otherwise.
@@ -90,7 +91,8 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if n == 1:
         return [(s, e, CANDIDATE)]
     words = ctx.words[s:e]
-    if all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
+    article = s > sent.start and ctx.folded[s - 1] in lex.name_articles  # "the Palo Alto startup"
+    if not article and all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
         return [(s, e, NAME)]
     return [(s, e, "Organization")]
 

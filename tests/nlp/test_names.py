@@ -25,6 +25,7 @@ from tests.nlp.conftest import entities
     ("Jane Morrow, the chief executive of Quillbank, spoke.", {"Jane Morrow": "Person", "Quillbank": "Organization"}),
     ("Investors who helped oust Brannock, has left the board.", {}),  # no apposition without a determiner
     ("Meridel, the longtime rival, stayed quiet.", {"Meridel": "Organization"}),
+    ("The report ran in the Harbor Ledger on Sunday.", {"Harbor Ledger": "Organization"}),  # no person takes "the"
     # products by cue
     ("Users left the Nimbly app and its chatbot, Quipster, after the change.", {"Nimbly": "Product", "Quipster": "Product"}),
 ])

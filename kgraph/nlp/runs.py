@@ -81,7 +81,8 @@ class RunContext:
         out = [i]
         while len(out) <= limit:
             k = out[-1] - 1 if step < 0 else out[-1]
-            if (k < bound if step < 0 else k >= bound) or not (self.words[k].isalpha() and self.words[k].islower()):
+            if (k < bound if step < 0 else k >= bound) or not (
+                    self.words[k].replace("-", "").isalpha() and self.words[k].islower()):  # "e-commerce"
                 break
             out.append(out[-1] + step)
         return out
@@ -89,11 +90,12 @@ class RunContext:
     def head_cue_before(self, start: int, floor: int) -> str:
         """The type named by the head noun before ``start``: "Product" for "the app Threads",
         "Organization" for "perusahaan logistik Acme" (over a comma; in head-initial languages
-        over lowercase modifiers, the farthest cue being the head), else ""."""
+        over lowercase modifiers, the farthest cue being the head; a word that is both, like
+        "platform", names an organization before a name), else ""."""
         end = start - 1 if start - 1 >= floor and self.words[start - 1] == "," else start
         ends = self._modifiers(end, -1, 3, floor)[::-1] if self.lex.head_initial else [end]
         for e in ends:
-            for label, phrases in (("Product", self.lex.product_cues), ("Organization", self.lex.org_cues)):
+            for label, phrases in (("Organization", self.lex.org_cues), ("Product", self.lex.product_cues)):
                 if phrase_ending_at(self.folded, e, phrases, floor):
                     return label
         return ""

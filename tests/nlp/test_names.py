@@ -44,6 +44,8 @@ def test_names_english(nlp_en, text, expected):
     ("Ia kini bekerja di Lentera Data setelah keluar dari Kopiloka.",
      {"Lentera Data": "Organization", "Kopiloka": "Organization"}),
     ("Aplikasi Dompetku sempat tidak dapat diakses.", {"Dompetku": "Product"}),
+    ("Platform e-commerce Pasarnesia menggandeng layanan platform Bayarin.",
+     {"Pasarnesia": "Organization", "Bayarin": "Product"}),
     # lowercase words inside a title, portfolio words, a known organization between title and name
     ("Menteri Komunikasi dan Informatika Rudi Hartono Wibisono hadir.", {"Rudi Hartono Wibisono": "Person"}),
     ("Head of Public Affairs Kopiloka Nadia Lestari membantah kabar itu.",

@@ -107,8 +107,9 @@ class RelationExtractor:
             sentences.append(SentenceInfo(_text_start(sent), dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()))
-        relations = apply_denials(carry_dates(relations, sentences), sentences)
-        doc._.kg_relations = merge_relations(relations)
+        relations = merge_relations(apply_denials(relations, sentences))
+        # only a claim no sentence of its own dates borrows the date of the sentence after it
+        doc._.kg_relations = carry_dates(relations, sentences)
         return doc
 
     def _deniers(self, enc: EncodedSentence) -> frozenset[str]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -129,6 +131,22 @@ def _process(extract: Callable[[Article], Extraction], graphs: GraphWriter, arti
     return article.id, iri, text, None, extraction.warnings
 
 
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done (main thread only; elsewhere signals cannot be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
 def _work(article: Article) -> _Done:
     return _process(_WORKER["extract"], _WORKER["graphs"], article)
 
@@ -207,12 +225,13 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
     try:
         for article_id, iri, text, failure, warnings in results:
             report.warnings.extend(warnings)
-            if failure is not None:
-                report.failed.append(failure)
-            else:
-                target.put(iri, text)
-                (report.replaced if iri in known else report.added).append(article_id)
-            remaining.pop(article_id, None)
+            with _interrupt_after():  # written and counted, or neither
+                if failure is not None:
+                    report.failed.append(failure)
+                else:
+                    target.put(iri, text)
+                    (report.replaced if iri in known else report.added).append(article_id)
+                remaining.pop(article_id, None)
             done_count += 1
             if progress:
                 progress(done_count, total)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.models import Entity, Mention
 from kgraph.nlp.context import list_neighbours
+from kgraph.nlp.cues import doc_words
 from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
@@ -156,7 +157,7 @@ class _Resolver:
         return None
 
 
-def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon) -> str:
+def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str]) -> str:
     """The type of an entity the gazetteer does not know: its mentions' cues decide (a full
     name's twice a short name's); a name with no cue takes the type of a list of organizations
     or products it stands in ("Acme Networks and Halberd Security"), else is a person; a lone
@@ -170,7 +171,6 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon) -> str:
     if not any(s.label_ == NAME for s in ent.spans):
         return ""
     index = {(s.start, s.end): i for i, s in enumerate(spans)}
-    words = [t.text.casefold() for t in spans[0].doc] if spans else []
     for s in ent.spans:
         if (s.start, s.end) in index:
             labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
@@ -217,9 +217,10 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[li
             ent.spans.append(span)
         else:
             r.add(span)
+    words = doc_words(doc)[1]
     for ent in r.entities:
         if not ent.gazetteer_name:
-            ent.type = _vote(ent, spans, lex)
+            ent.type = _vote(ent, spans, lex, words)
     r.entities = [e for e in r.entities if e.type]
     names = _canonical_names(r.entities, lex)
     for span in spans:

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from spacy.tokens import Span
 
-from kgraph.nlp.cues import phrase_at, phrase_ending_at
+from kgraph.nlp.cues import doc_words, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import NamesLexicon
 
 __all__ = ["list_neighbours", "retype_by_context"]
@@ -38,7 +38,7 @@ def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon,
     A list has a conjunction ("A, B and C"); names joined by commas only are appositions, not lists.
     ``words`` are the Doc's casefolded token texts, when the caller has them.
     """
-    words = words if words is not None else [t.text.casefold() for t in spans[index].doc]
+    words = words if words is not None else doc_words(spans[index].doc)[1]
     members: list[Span] = []
     joins: list[tuple[int, int]] = []
     for step in (-1, 1):
@@ -58,7 +58,7 @@ def list_neighbours(spans: Sequence[Span], index: int, lex: NamesLexicon,
 def retype_by_context(spans: list[Span], lex: NamesLexicon) -> list[Span]:
     """``spans`` (sorted, non-overlapping) with gazetteer organizations used as products retyped."""
     out = list(spans)
-    words = [t.text.casefold() for t in spans[0].doc] if spans else []
+    words = doc_words(spans[0].doc)[1] if spans else []
     for index, span in enumerate(spans):
         if span.label_ != "Organization" or not span.kb_id_ or span[-1].text.casefold() in lex.legal_after:
             continue

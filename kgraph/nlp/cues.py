@@ -12,7 +12,11 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline"]
+from spacy.tokens import Doc
+
+__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline", "doc_words"]
+
+_WORDS_KEY = "kg_words"
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+")
@@ -100,3 +104,14 @@ def is_headline(words: Sequence[str], *, minor: frozenset[str] = frozenset()) ->
     counted = [w for w in alpha if w.casefold() not in minor or w[:1].isupper()]
     caps = sum(1 for w in counted if w[:1].isupper())
     return caps >= 2 and caps >= 0.6 * len(counted)
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """The token texts, their casefolded forms and the whitespace after each, computed once per
+    Doc and kept in ``doc.user_data`` (our components never retokenize)."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None or len(cached[0]) != len(doc):
+        texts = [t.text for t in doc]
+        cached = (texts, [w.casefold() for w in texts], [t.whitespace_ for t in doc])
+        doc.user_data[_WORDS_KEY] = cached
+    return cached

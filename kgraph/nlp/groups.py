@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgraph.nlp.cues import phrase_at
+from kgraph.nlp.cues import doc_words, phrase_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.names import CANDIDATE
 
@@ -42,8 +42,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
     Returns (group span, organization span or None for a demonym), where the group span
     covers the organization span when the two are written together.
     """
-    texts = [t.text for t in doc]
-    folded = [t.casefold() for t in texts]
+    texts, folded, _ = doc_words(doc)
     orgs = [e for e in doc.ents if e.label_ == "Organization"]
     org_at = {i: e for e in orgs for i in range(e.start, e.end)}
     word_at = {e.start: e for e in doc.ents if e.label_ == CANDIDATE}  # "Quillstone employees"

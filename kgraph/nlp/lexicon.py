@@ -117,10 +117,7 @@ class NamesLexicon:
 
     def demonym(self, word: str) -> str | None:
         """The organization whose people ``word`` names ("Googlers" -> "Google"), or None."""
-        for name, org in self.demonyms:
-            if name == word:
-                return org
-        return None
+        return dict(self.demonyms).get(word) if self.demonyms and word[:1].isupper() else None
 
 
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kgraph.nlp.cues import is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import doc_words, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.runs import RunContext, runs
 
@@ -150,7 +150,7 @@ def extend_legal_forms(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """``doc.ents`` with each known organization stretched over the legal form printed around it:
     "PT Investree Radhika Jaya" for the gazetteer's "Investree", "Salesforce Inc." for
     "Salesforce" (same canonical ``kb_id_``)."""
-    out, words = [], [t.text for t in doc]
+    out, words = [], doc_words(doc)[0]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     for ent in doc.ents:
         start, end = ent.start, ent.end

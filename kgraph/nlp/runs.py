@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgraph.nlp.cues import is_headline, is_name_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import doc_words, is_headline, is_name_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import NamesLexicon
 
 __all__ = ["RunContext", "segments", "runs"]
@@ -20,9 +20,7 @@ class RunContext:
 
     def __init__(self, doc: Doc, lex: NamesLexicon) -> None:
         self.doc, self.lex = doc, lex
-        self.words = [t.text for t in doc]
-        self.spaces = [t.whitespace_ for t in doc]
-        self.folded = [w.casefold() for w in self.words]
+        self.words, self.folded, self.spaces = doc_words(doc)
         self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.stops = lex.stop_capitals | lex.months | lex.days
         self.known_orgs: dict[tuple[str, ...], str] = {}  # names typed Organization/Product so far
@@ -195,7 +193,7 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
     minor = lex.stop_capitals | lex.connectors | lex.group_links
     out = []
     for sent in ctx.doc.sents:
-        if is_headline([t.text for t in sent if not t.is_space], minor=minor):
+        if is_headline([w for w in ctx.words[sent.start:sent.end] if not w.isspace()], minor=minor):
             continue
         i = sent.start
         while i < sent.end:

@@ -14,6 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.nlp.cues import doc_words
 from kgraph.nlp.serialize import DiskMixin
 
 __all__ = ["LineSentencizer", "DEFAULT_PUNCT", "DEFAULT_CLOSERS", "sentence_starts"]
@@ -74,8 +75,7 @@ class LineSentencizer(DiskMixin):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        words = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
+        words, _, spaces = doc_words(doc)
         starts = sentence_starts(words, spaces, punct=self.punct, closers=self.closers)
         values = numpy.array([[1 if start else -1] for start in starts], dtype="int32")
         doc.from_array([SENT_START], values.astype("uint64"))

@@ -7,6 +7,7 @@ take the year that puts them closest before the published date.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Sequence
 
 import dateparser
@@ -31,6 +32,7 @@ def _closest_year(day: int, month: int, published: date | None) -> date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(phrase: str, published: date | None, lang: str | None) -> date | None:
     """The calendar date a phrase names, relative to the article's published date.
 

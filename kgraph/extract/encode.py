@@ -42,6 +42,11 @@ class EncodedSentence:
     string: str
     items: tuple[Item, ...]
 
+    @cached_property
+    def index_of(self) -> dict[Item, int]:
+        """Position of each item (items are unique: they differ in offsets)."""
+        return {item: n for n, item in enumerate(self.items)}
+
     def item_at(self, encoded: str) -> Item:
         return self.items[int(encoded.strip()[2:-1])]
 

@@ -146,7 +146,7 @@ class RelationExtractor:
                     title = enc.item_at(groups["r"]) if groups.get("r") else None
                     first = enc.string.count(" ", 0, m.start())
                     last = enc.string.count(" ", 0, m.end())
-                    if subj and (not obj or enc.items.index(subj) < enc.items.index(obj)):
+                    if subj and (not obj or enc.index_of[subj] < enc.index_of[obj]):
                         subj = _outside_parenthetical(enc, subj, last)
                     elif obj:
                         obj = _outside_parenthetical(enc, obj, last)
@@ -169,7 +169,7 @@ class RelationExtractor:
         if item is None:
             return [None]
         items = enc.items
-        k = items.index(item)
+        k = enc.index_of[item]
         group = [item]
         for step in (1, -1):
             j = k
@@ -195,7 +195,7 @@ class RelationExtractor:
         if title is None:
             return rule.role, rule.status
         items, lex = enc.items, self.lexicon
-        k = items.index(title)
+        k = enc.index_of[title]
         titles = [title]
         while k + 2 < len(items) and items[k + 1].kind == "word" and items[k + 1].text.lower() in lex.conjunctions \
                 and items[k + 2].kind == "title":
@@ -207,7 +207,7 @@ class RelationExtractor:
         for t in titles:
             kept = " ".join(w for w in t.text.split() if w.lower().strip(".") not in status_words)
             names.append(lex.titles.synonyms.get(kept.lower(), kept))
-        start = items.index(title)
+        start = enc.index_of[title]
         window = [it.text.lower().strip(".") for it in items[max(0, start - 3):start]]
         window += [w.lower().strip(".") for w in title.text.split()]
         status = rule.status
@@ -318,9 +318,9 @@ class RelationExtractor:
         items = m.sentence.items
         orgs = [it for k, it in enumerate(items) if it.kind == "entity" and it.type == "Organization"
                 and it.name != other and not attributed(items, k)]
-        before = [it for it in orgs if items.index(it) < m.start]
+        before = [it for it in orgs if m.sentence.index_of[it] < m.start]
         if policy == "match_org":  # "X, who co-founded Acme in 2019, stepped down": Acme
-            inside = [it for it in orgs if m.start <= items.index(it) < m.end]
+            inside = [it for it in orgs if m.start <= m.sentence.index_of[it] < m.end]
             if inside:
                 return inside[0].name
         if policy == "context_org" and before:
@@ -354,7 +354,7 @@ def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:
     opening comma replaces one inside it, when the aside closes before the trigger.
     """
     items = enc.items
-    k = items.index(item)
+    k = enc.index_of[item]
     opening = next((c for c in range(k - 1, -1, -1) if items[c].kind == "word" and items[c].text == ","), None)
     closing = next((c for c in range(k + 1, min(end, len(items))) if items[c].kind == "word" and items[c].text == ","), None)
     if opening is None or closing is None or opening == 0 or k - opening > 8:

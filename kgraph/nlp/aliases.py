@@ -10,8 +10,8 @@ Mentions are grouped into entities per article, in this order:
    A sentence-initial capital before a known name is dropped ("Perilaku Altman" -> "Altman");
 3. single words: a word of a known person's name ("Altman"; the latest such person wins a tie),
    a close misspelling of one ("Riccitello"), the first word of a known organization, or an
-   acronym in parentheses right after a name ("Acme Robotics (AR)"); an unknown single word
-   that matches nothing is dropped;
+   acronym in parentheses right after a name ("Acme Robotics (AR)"), or a misspelling of a
+   gazetteer name ("Microsfot"); an unknown single word that matches nothing is dropped;
 4. groups become "<canonical organization> employees", member of that organization.
 
 The canonical name is the gazetteer's, else the longest form (most used on ties). When one name
@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Mapping
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from kgraph.models import Entity, Mention
@@ -33,7 +34,7 @@ from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
 
-__all__ = ["resolve_entities", "fuzzy_same_name", "GROUP_SUFFIX"]
+__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "GROUP_SUFFIX"]
 
 #: A group's canonical name is its organization's name followed by this.
 GROUP_SUFFIX = " employees"
@@ -179,21 +180,44 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str]) 
     return "Person"
 
 
-def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[list[Span], dict[str, Entity]]:
+def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshold: float = 88.0) -> tuple[str, str] | None:
+    """The gazetteer entry (name, type) that ``text`` misspells, if one is close enough.
+
+    Words of six letters or more only, same first letter, rapidfuzz ratio >= ``threshold``.
+
+    >>> gazetteer_match("Microsfot", {"Microsoft": ("Microsoft", "Organization")})
+    ('Microsoft', 'Organization')
+    >>> gazetteer_match("Kini", {"Kinibank": ("Kinibank", "Organization")}) is None
+    True
+    """
+    if len(text) < 6 or not known:
+        return None
+    hit = process.extractOne(text, list(known), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=threshold)
+    if hit is None or hit[0][:1].casefold() != text[:1].casefold():
+        return None
+    return known[hit[0]]
+
+
+def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
+                     known: Mapping[str, tuple[str, str]] | None = None) -> tuple[list[Span], dict[str, Entity]]:
     """Canonical names for ``spans`` (sorted, non-overlapping entity spans of ``doc``).
 
-    Returns the spans to keep as ``doc.ents`` (``kb_id_`` = canonical name, candidates that
-    matched nothing dropped) and the entities by canonical name.
+    ``known`` maps gazetteer surface forms to (name, type), for misspellings of them. Returns
+    the spans to keep as ``doc.ents`` (``kb_id_`` = canonical name, candidates that matched
+    nothing dropped) and the entities by canonical name.
     """
     r = _Resolver(doc, lex)
     by_gazetteer: dict[tuple[str, str], _Entity] = {}
+
+    def gazetteer_entity(name: str, etype: str) -> _Entity:
+        if (name, etype) not in by_gazetteer:
+            by_gazetteer[(name, etype)] = _Entity(type=etype, gazetteer_name=name)
+            r.entities.append(by_gazetteer[(name, etype)])
+        return by_gazetteer[(name, etype)]
+
     for span in spans:
         if span.kb_id_ and span.label_ != "Group":
-            key = (span.kb_id_, span.label_)
-            if key not in by_gazetteer:
-                by_gazetteer[key] = _Entity(type=span.label_, gazetteer_name=span.kb_id_)
-                r.entities.append(by_gazetteer[key])
-            by_gazetteer[key].spans.append(span)
+            gazetteer_entity(span.kb_id_, span.label_).spans.append(span)
     rest = [s for s in spans if not s.kb_id_ and s.label_ != "Group"]
     deferred = []  # "Perilaku Altman": a sentence-initial word before a name known elsewhere
     for span in sorted((s for s in rest if len(s) > 1), key=lambda s: (-len(s), s.start)):
@@ -213,8 +237,11 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon) -> tuple[li
             r.add(span)
     for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
         ent = r.match_word(span)
+        misspelt = gazetteer_match(span.text, known or {}) if ent is None and span.label_ != "Person" else None
         if ent is not None:
             ent.spans.append(span)
+        elif misspelt:
+            gazetteer_entity(*misspelt).spans.append(Span(doc, span.start, span.end, label=misspelt[1]))
         else:
             r.add(span)
     words = doc_words(doc)[1]

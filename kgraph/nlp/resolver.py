@@ -8,21 +8,32 @@ from kgraph.nlp.aliases import resolve_entities
 from kgraph.nlp.context import retype_by_context
 from kgraph.nlp.lexicon import LexiconComponent
 
-__all__ = ["AliasResolver"]
+__all__ = ["AliasResolver", "GAZETTEER"]
+
+#: The gazetteer component whose names misspellings are matched against.
+GAZETTEER = "kg_gazetteer"
 
 
 class AliasResolver(LexiconComponent):
     """Gives every entity span its canonical name (``kb_id_``) and fills ``doc._.kg_entities``.
 
     lang (str): language of the names lexicon (legal forms, product-context cues, list words).
+    Misspelt single words are matched against the pipeline's ``kg_gazetteer`` names.
     """
 
     def __init__(self, nlp: Language, name: str = "kg_aliases", *, lang: str = "") -> None:
         super().__init__(nlp, name, lang=lang)
+        self.nlp = nlp
+
+    def _gazetteer_forms(self) -> dict[str, tuple[str, str]]:
+        """Surface form -> (name, type) of the pipeline's gazetteer, for misspellings of it."""
+        if GAZETTEER in self.nlp.pipe_names:
+            return getattr(self.nlp.get_pipe(GAZETTEER), "canonical", {})
+        return {}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = retype_by_context(sorted(doc.ents, key=lambda s: s.start), self.lexicon)
-        kept, entities = resolve_entities(doc, spans, self.lexicon)
+        kept, entities = resolve_entities(doc, spans, self.lexicon, self._gazetteer_forms())
         doc.ents = kept
         doc._.kg_entities = entities
         return doc

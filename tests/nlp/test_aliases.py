@@ -67,3 +67,9 @@ def test_fuzzy_same_name():
     assert not fuzzy_same_name("Budi Santoso", "Budi Susanto")
     assert not fuzzy_same_name("Jon Lee", "Jan Lee")  # short words must match exactly
     assert not fuzzy_same_name("Sam Altman", "Sam Altman Jr")
+
+
+def test_aliases_misspelt_gazetteer_name(nlp_en):
+    doc = nlp_en("Analysts said Salesfroce would gain. Salesforce declined to comment.")
+    assert entities(doc) == {"Salesforce": "Organization"}
+    assert doc._.kg_entities["Salesforce"].aliases == ("Salesfroce",)

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Span
 
-__all__ = ["Item", "TitleLexicon", "Encoder", "EncodedSentence"]
+__all__ = ["Item", "TitleLexicon", "Encoder", "EncodedSentence", "DocView"]
 
 _LETTER = {"Person": "P", "Organization": "O", "Product": "R", "Group": "G"}
 
@@ -65,25 +65,31 @@ class TitleLexicon:
         """First words of the head phrases (a quick test before trying each head)."""
         return frozenset(h[0] for h in self.heads)
 
-    def match(self, words: Sequence[str], i: int) -> tuple[int, bool] | None:
+    def match(self, words: Sequence[str], i: int, limit: int | None = None) -> tuple[int, bool] | None:
         """End index and executive flag of the longest title starting at ``words[i]``, if any.
 
         A title is modifier words, a head phrase, then modifier words ("senior vice president",
-        "direktur digital bisnis").
+        "direktur digital bisnis"); it ends before ``limit`` (the sentence's end).
+
+        >>> t = TitleLexicon(frozenset({"senior", "vice"}), (("vice", "president"), ("president",)),
+        ...                  frozenset(), {})
+        >>> t.match(["a", "senior", "vice", "president", "said"], 1)
+        (4, False)
         """
+        n = len(words) if limit is None else min(limit, len(words))
         j = i
-        while j < len(words) and words[j] in self.modifiers:
+        while j < n and words[j] in self.modifiers:
             j += 1
         for k in range(i, j + 1):  # the leftmost head is the longest; it may be a modifier word
-            if k >= len(words) or words[k] not in self.head_starts:
+            if k >= n or words[k] not in self.head_starts:
                 continue
             for head in self.heads:
-                if tuple(words[k:k + len(head)]) == head:
+                if k + len(head) <= n and tuple(words[k:k + len(head)]) == head:
                     end = k + len(head)
-                    while end < len(words) and words[end] in self.modifiers:
+                    while end < n and words[end] in self.modifiers:
                         end += 1
                     # "head of design", "vice president of engineering"
-                    while end + 1 < len(words) and words[end] == "of" and words[end + 1] in self.modifiers:
+                    while end + 1 < n and words[end] == "of" and words[end + 1] in self.modifiers:
                         end += 2
                     return end, " ".join(head) in self.executive
         return None
@@ -115,37 +121,31 @@ class Encoder:
             candidates.sort(key=lambda pair: -len(pair[0]))
 
     def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None,
-               words: list[str] | None = None, ent_at: dict | None = None) -> EncodedSentence:
+               view: "DocView | None" = None) -> EncodedSentence:
         """Encode ``sent``; ``history`` holds earlier entity items (for references) and grows.
 
         ``counts`` (mentions per entity name in the document) lets "the company" prefer the
-        most recent organization that the article mentions more than once. ``words`` (the
-        doc's lower-case tokens) and ``ent_at`` (entity spans by start token) are computed
-        once per doc by callers that encode every sentence.
+        most recent organization that the article mentions more than once. ``view`` (the doc's
+        tokens as plain lists) is built once per doc by callers that encode every sentence.
         """
         counts = counts or {}
-        doc = sent.doc
-        if ent_at is None:  # callers encoding many sentences of one doc pass these in
-            ent_at = {ent.start: ent for ent in doc.ents}
-        if words is None:
-            words = [t.lower_ for t in doc]
+        view = view or DocView(sent.doc)
         items: list[Item] = []
         parts: list[str] = []
         i = sent.start
         while i < sent.end:
-            ent = ent_at.get(i)
+            ent = view.ent_at.get(i)
             if ent is not None and ent.end <= sent.end:
                 item = Item("entity", ent.text, ent.start_char, ent.end_char, ent.start, ent.end,
                             name=ent.kb_id_ or ent.text, type=ent.label_)
                 i = ent.end
-            elif doc[i].is_space:
+            elif view.space[i]:
                 i += 1
                 continue
             else:
-                item = self._reference(doc, words, i, sent.end, history, counts, sent.start) or self._title(doc, words, i, sent.end)
-                if item is None:
-                    tok = doc[i]
-                    item = Item("word", tok.text, tok.idx, tok.idx + len(tok), i, i + 1)
+                item = (self._reference(view, i, sent.end, history, counts, sent.start)
+                        or self._title(view, i, sent.end)
+                        or Item("word", view.text(i, i + 1), view.start[i], view.end[i], i, i + 1))
                 i = item.tok_end
             if item.kind == "entity":
                 history.append(item)
@@ -161,15 +161,14 @@ class Encoder:
         low = item.text.lower().replace("/", "∕")
         return f"{low}/{self.stem(low)}"
 
-    def _title(self, doc, words: list[str], i: int, limit: int) -> Item | None:
-        found = self.titles.match(words[:limit], i)
+    def _title(self, view: "DocView", i: int, limit: int) -> Item | None:
+        found = self.titles.match(view.lower, i, limit)
         if found is None:
             return None
         end, executive = found
-        span = doc[i:end]
-        return Item("title", span.text, span.start_char, span.end_char, i, end, executive=executive)
+        return Item("title", view.text(i, end), view.start[i], view.end[end - 1], i, end, executive=executive)
 
-    def _reference(self, doc, words: list[str], i: int, limit: int, history: list[Item],
+    def _reference(self, view: "DocView", i: int, limit: int, history: list[Item],
                    counts: dict[str, int], sent_start: int) -> Item | None:
         """The entity a pronoun or description at ``i`` refers to.
 
@@ -177,6 +176,7 @@ class Encoder:
         description ("the company") the most recent one the article mentions more than once;
         either falls back to the most recent one. ``Topic`` phrases ("the board") take the
         organization mentioned most often."""
+        words = view.lower
         for phrase, etype in self.references.get(words[i], ()):
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
@@ -190,7 +190,28 @@ class Encoder:
             antecedent = (in_sentence or frequent or candidates or [None])[0]
             if antecedent is None:
                 return None
-            span = doc[i:i + len(phrase)]
-            return Item("entity", span.text, span.start_char, span.end_char, i, i + len(phrase),
+            end = i + len(phrase)
+            return Item("entity", view.text(i, end), view.start[i], view.end[end - 1], i, end,
                         name=antecedent.name, type=etype, resolved=True)
         return None
+
+
+class DocView:
+    """A doc's tokens as plain lists, read once: spaCy creates a Python object per token access."""
+
+    def __init__(self, doc) -> None:
+        self.doc_text = doc.text
+        self.lower: list[str] = []
+        self.start: list[int] = []
+        self.end: list[int] = []
+        self.space: list[bool] = []
+        for tok in doc:
+            self.lower.append(tok.lower_)
+            self.start.append(tok.idx)
+            self.end.append(tok.idx + len(tok.text))
+            self.space.append(tok.is_space)
+        self.ent_at = {ent.start: ent for ent in doc.ents}
+
+    def text(self, i: int, j: int) -> str:
+        """The text of tokens ``i`` to ``j`` (exclusive)."""
+        return self.doc_text[self.start[i]:self.end[j - 1]]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
 from kgraph.extract.discourse import DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts
-from kgraph.extract.encode import EncodedSentence, Encoder, Item
+from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.models import SYMMETRIC_RELATIONS, Relation
@@ -98,11 +98,10 @@ class RelationExtractor:
         sentences: list[SentenceInfo] = []
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
-        words = [t.lower_ for t in doc]
-        ent_at = {ent.start: ent for ent in doc.ents}
+        view = DocView(doc)
         for sent in doc.sents:
-            encoded = self.encoder.encode(sent, history, counts, words, ent_at)
-            dates = find_dates(sent.text, self.lexicon.date_patterns, published, self.lang)
+            encoded = self.encoder.encode(sent, history, counts, view)
+            dates = find_dates(doc.text[sent.start_char:sent.end_char], self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
             sentences.append(SentenceInfo(_text_start(sent), dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
@@ -212,7 +211,8 @@ class RelationExtractor:
         window += [w.lower().strip(".") for w in title.text.split()]
         status = rule.status
         if status is None:
-            sentence = enc.span.text.lower()
+            span = enc.span
+            sentence = span.doc.text[span.start_char:span.end_char].lower()
             status = "current"
             if any(w in cues.get("former", ()) for w in window):
                 status = "former"
@@ -280,7 +280,7 @@ class RelationExtractor:
             if filled or (m.subject and m.subject.resolved) or (m.object and m.object.resolved):
                 confidence *= 0.8
             sent = m.sentence.span
-            evidence, start = sent.text.strip(), _text_start(sent)
+            evidence, start = doc.text[sent.start_char:sent.end_char].strip(), _text_start(sent)
             relations.append(Relation(
                 subject=subj, relation=m.rule.relation, object=obj, modality=m.modality,  # type: ignore[arg-type]
                 role=m.role if m.rule.relation == "holdsPosition" else None,
@@ -343,7 +343,8 @@ class RelationExtractor:
 
 def _text_start(sent) -> int:
     """Character offset of a sentence's first non-space character (evidence starts there)."""
-    return sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    text = sent.doc.text[sent.start_char:sent.end_char]
+    return sent.start_char + len(text) - len(text.lstrip())
 
 
 def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:

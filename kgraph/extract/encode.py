@@ -41,6 +41,13 @@ class EncodedSentence:
     span: Span
     string: str
     items: tuple[Item, ...]
+    text: str = ""  # the sentence's text (``span.text`` rebuilds it from tokens on every access)
+
+    @property
+    def evidence(self) -> tuple[str, int]:
+        """The sentence without surrounding white space, and the offset where that starts."""
+        stripped = self.text.lstrip()
+        return stripped.rstrip(), self.span.start_char + len(self.text) - len(stripped)
 
     @cached_property
     def index_of(self) -> dict[Item, int]:
@@ -151,7 +158,8 @@ class Encoder:
                 history.append(item)
             parts.append(self._encode_item(item, len(items)))
             items.append(item)
-        return EncodedSentence(sent, "".join(p + " " for p in parts), tuple(items))
+        return EncodedSentence(sent, "".join(p + " " for p in parts), tuple(items),
+                               view.doc_text[sent.start_char:sent.end_char])
 
     def _encode_item(self, item: Item, index: int) -> str:
         if item.kind == "entity":

@@ -101,9 +101,9 @@ class RelationExtractor:
         view = DocView(doc)
         for sent in doc.sents:
             encoded = self.encoder.encode(sent, history, counts, view)
-            dates = find_dates(doc.text[sent.start_char:sent.end_char], self.lexicon.date_patterns, published, self.lang)
+            dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
-            sentences.append(SentenceInfo(_text_start(sent), dates[0][2] if dates else None, self._deniers(encoded)))
+            sentences.append(SentenceInfo(encoded.evidence[1], dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()))
         relations = merge_relations(apply_denials(relations, sentences))
@@ -211,8 +211,7 @@ class RelationExtractor:
         window += [w.lower().strip(".") for w in title.text.split()]
         status = rule.status
         if status is None:
-            span = enc.span
-            sentence = span.doc.text[span.start_char:span.end_char].lower()
+            sentence = enc.text.lower()
             status = "current"
             if any(w in cues.get("former", ()) for w in window):
                 status = "former"
@@ -279,8 +278,7 @@ class RelationExtractor:
             confidence = m.rule.confidence
             if filled or (m.subject and m.subject.resolved) or (m.object and m.object.resolved):
                 confidence *= 0.8
-            sent = m.sentence.span
-            evidence, start = doc.text[sent.start_char:sent.end_char].strip(), _text_start(sent)
+            evidence, start = m.sentence.evidence
             relations.append(Relation(
                 subject=subj, relation=m.rule.relation, object=obj, modality=m.modality,  # type: ignore[arg-type]
                 role=m.role if m.rule.relation == "holdsPosition" else None,
@@ -339,12 +337,6 @@ class RelationExtractor:
         if found or policy == "member_org":
             return found
         return topic
-
-
-def _text_start(sent) -> int:
-    """Character offset of a sentence's first non-space character (evidence starts there)."""
-    text = sent.doc.text[sent.start_char:sent.end_char]
-    return sent.start_char + len(text) - len(text.lstrip())
 
 
 def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:

@@ -81,3 +81,11 @@ def test_extract_bad_published_option_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(ARTICLES), "--published", "last week"])
     assert result.exit_code == 2
     assert "--published 'last week'" in result.output
+
+
+def test_bench_extract_prints_speed_beside_the_tokenizer():
+    result = CliRunner().invoke(app, ["bench-extract", str(ARTICLES / "en-fired-gridmark.txt"),
+                                      str(ARTICLES / "id-pendiri-hengkang.txt"), "--rounds", "1"])
+    assert result.exit_code == 0, result.output
+    for label in ("extraction words/s", "bare spaCy tokenizer words/s", "extraction time / tokenizer time"):
+        assert label in result.output

@@ -114,3 +114,31 @@ def explain_command(
             raise item
         for line in explain_lines(item, extractor):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("bench-extract")
+def bench_extract_command(
+    paths: list[Path] = typer.Argument(..., help="Article files and folders (real news measures best)."),
+    rounds: int = typer.Option(2, "--rounds", min=1, help="Timed passes; the best counts."),
+) -> None:
+    """Print extraction words/s beside a bare spaCy tokenizer pass over the same articles.
+
+    Example: kgraph bench-extract ../shared/eval/dev
+    """
+    from rich.table import Table
+
+    from kgraph.articles import iter_articles
+    from kgraph.bench import extraction_speed
+
+    existing = check_paths(paths)
+    articles = [a for a in iter_articles(existing) if not isinstance(a, InputError)]
+    if not articles:
+        raise UsageError("bench-extract: no readable article in the given paths")
+    speed = extraction_speed(articles, rounds=rounds)
+    table = Table(title=f"extraction speed, {speed['articles']} articles, {speed['words']:,} words (1 process)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("extraction words/s", f"{speed['extract_words_per_s']:,.0f}")
+    table.add_row("bare spaCy tokenizer words/s", f"{speed['tokenizer_words_per_s']:,.0f}")
+    table.add_row("extraction time / tokenizer time", f"{speed['ratio']:.1f}x")
+    console.print(table)

@@ -9,8 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kgraph.cli.app import app, console, err_console
-from kgraph.cli.extract import (AUTHOR_HELP, GAZETTEER_HELP, MODEL_HELP, PUBLISHED_HELP, PUBLISHER_HELP,
-                                check_paths, parse_published)
+from kgraph.cli.extract import check_paths, parse_published
+from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher
 
 __all__ = ["build_command"]
 
@@ -24,12 +24,12 @@ def build_command(
     paths: Optional[list[Path]] = typer.Argument(None, help="Article files and folders [default: the bundled samples]."),
     out: Path = typer.Option(Path("output"), "--out", help="Output folder for graph.ttl, graph.html and the store."),
     store: Optional[Path] = typer.Option(None, "--store", help="Store folder [default: OUT/store]."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
-    published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
-    publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
-    author: Optional[str] = typer.Option(None, "--author", help=AUTHOR_HELP),
-    gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
-    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+    lang: Lang = None,
+    published: Published = None,
+    publisher: Publisher = None,
+    author: Author = None,
+    gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
+    model: Model = None,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes."),
 ) -> None:
     """Build the knowledge graph: store the articles' claims, write graph.ttl and graph.html.

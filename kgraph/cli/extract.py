@@ -8,15 +8,11 @@ from typing import Optional
 import typer
 
 from kgraph.cli.app import app, console, err_console
+from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher
 from kgraph.errors import InputError, UsageError
 
 __all__ = ["extract_command", "explain_command", "check_paths", "parse_published"]
 
-PUBLISHED_HELP = "Published date (YYYY-MM-DD) of every article; anchors relative dates."
-PUBLISHER_HELP = "Publisher of every article."
-AUTHOR_HELP = "Author of every article."
-GAZETTEER_HELP = "Your own gazetteer file (YAML, same format as kgraph/lexicons/gazetteer.yaml); repeatable."
-MODEL_HELP = "An installed spaCy pipeline (name or folder) whose named entities are added."
 
 
 def check_paths(paths: list[Path]) -> list[Path]:
@@ -52,12 +48,12 @@ def _extractor(gazetteer: list[Path], model: Optional[str]):
 def extract_command(
     paths: list[Path] = typer.Argument(..., help="Article files and folders."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (the prediction format of SCHEMA.md) or table."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
-    published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
-    publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
-    author: Optional[str] = typer.Option(None, "--author", help=AUTHOR_HELP),
-    gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
-    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+    lang: Lang = None,
+    published: Published = None,
+    publisher: Publisher = None,
+    author: Author = None,
+    gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
+    model: Model = None,
 ) -> None:
     """Print the entities and relations found in articles, one JSON object per line.
 
@@ -95,9 +91,9 @@ def extract_command(
 @app.command("explain")
 def explain_command(
     article: Path = typer.Argument(..., help="One article file."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article (else detected)."),
-    gazetteer: list[Path] = typer.Option([], "--gazetteer", help=GAZETTEER_HELP),
-    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+    lang: Lang = None,
+    gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
+    model: Model = None,
 ) -> None:
     """Show, sentence by sentence, the entities found and the relations with the rule that fired.
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kgraph.extract.article import extract_article
 from kgraph.models import Article
 
 if TYPE_CHECKING:

@@ -9,10 +9,9 @@ organization, the article's main organization). Results go to ``doc._.kg_relatio
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import srsly
 from spacy.language import Language
@@ -20,44 +19,18 @@ from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
 from kgraph.extract.discourse import DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts
+from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
-from kgraph.models import SYMMETRIC_RELATIONS, Relation
+from kgraph.extract.stemming import make_stemmer
+from kgraph.models import Relation
 
-__all__ = ["RelationExtractor", "make_stemmer", "merge_relations"]
+__all__ = ["RelationExtractor"]
 
 for _name, _default in (("kg_relations", None), ("kg_published", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
-
-_MODALITY_RANK = {"asserted": 0, "negated": 1, "uncertain": 2}
-
-
-def make_stemmer(kind: str, lang: str) -> Callable[[str], str]:
-    """A cached word -> stem function: ``sastrawi`` (Indonesian), ``lookup`` (spaCy tables), ``lower``."""
-    cache: dict[str, str] = {}
-    if kind == "sastrawi":
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-        base = StemmerFactory().create_stemmer().stem
-    elif kind == "lookup":
-        from spacy.lookups import load_lookups
-
-        table = load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-
-        def base(word: str) -> str:
-            return table.get(word, word)
-    else:
-        def base(word: str) -> str:
-            return word
-
-    def stem(word: str) -> str:
-        if word not in cache:
-            cache[word] = (base(word) or word) if any(c.isalpha() for c in word) else word
-        return cache[word]
-
-    return stem
 
 
 @dataclass
@@ -138,7 +111,7 @@ class RelationExtractor:
             for pattern, anchors in zip(rule.patterns, rule.anchors):
                 if anchors is not None and not anchors & keys:
                     continue
-                for m in _nearest(pattern.finditer(enc.string, overlapped=True)):
+                for m in nearest(pattern.finditer(enc.string, overlapped=True)):
                     groups = m.groupdict()
                     subj = enc.item_at(groups["s"]) if groups.get("s") else None
                     obj = enc.item_at(groups["o"]) if groups.get("o") else None
@@ -146,9 +119,9 @@ class RelationExtractor:
                     first = enc.string.count(" ", 0, m.start())
                     last = enc.string.count(" ", 0, m.end())
                     if subj and (not obj or enc.index_of[subj] < enc.index_of[obj]):
-                        subj = _outside_parenthetical(enc, subj, last)
+                        subj = outside_parenthetical(enc, subj, last)
                     elif obj:
-                        obj = _outside_parenthetical(enc, obj, last)
+                        obj = outside_parenthetical(enc, obj, last)
                     if subj and obj and subj.name == obj.name:
                         continue
                     role, status = self._role(enc, title, first, rule)
@@ -337,65 +310,6 @@ class RelationExtractor:
         if found or policy == "member_org":
             return found
         return topic
-
-
-def _outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:
-    """The entity a comma-delimited aside hangs on, when ``item`` sits inside that aside.
-
-    In "Veridian Systems, a rival of Quillstone, is in talks to hire Ferrante" the hirer is
-    Veridian Systems, not Quillstone: an entity of the same type right before the aside's
-    opening comma replaces one inside it, when the aside closes before the trigger.
-    """
-    items = enc.items
-    k = enc.index_of[item]
-    opening = next((c for c in range(k - 1, -1, -1) if items[c].kind == "word" and items[c].text == ","), None)
-    closing = next((c for c in range(k + 1, min(end, len(items))) if items[c].kind == "word" and items[c].text == ","), None)
-    if opening is None or closing is None or opening == 0 or k - opening > 8:
-        return item
-    head = items[opening - 1]
-    if head.kind == "entity" and head.type == item.type and head.name != item.name:
-        return head
-    return item
-
-
-def _nearest(matches) -> list:
-    """Of overlapping matches that end at the same place with the same slot nearest the
-    trigger, keep the shortest: the far slot nearest the trigger wins ("Nadella said he
-    admired Suleyman as a founder of DeepMind" makes Suleyman, not Nadella, the founder)."""
-    best: dict[tuple, object] = {}
-    for m in matches:
-        groups = m.groupdict()
-        slots = [(m.start(name), name, groups[name]) for name in ("s", "o", "r") if groups.get(name)]
-        near = max(slots)[1:] if slots else None
-        key = (m.end(), near, groups.get("r"))
-        if key not in best or m.start() > best[key].start():
-            best[key] = m
-    return list(best.values())
-
-
-def merge_relations(relations: list[Relation]) -> list[Relation]:
-    """One relation per (subject, relation, object, role): the best-supported claim wins.
-
-    Asserted beats negated beats uncertain; then higher confidence; the earliest otherwise.
-    Symmetric relations (competitorOf, partnerOf) are stored with subject and object sorted.
-    A date found by any of the merged claims is kept.
-    """
-    best: dict[tuple, Relation] = {}
-    for rel in relations:
-        if rel.relation in SYMMETRIC_RELATIONS and rel.object < rel.subject:
-            rel = replace(rel, subject=rel.object, object=rel.subject)
-        key = (rel.subject, rel.relation, rel.object, (rel.role or "").lower())
-        old = best.get(key)
-        if old is None:
-            best[key] = rel
-            continue
-        rank_new = (_MODALITY_RANK[rel.modality], -rel.confidence)
-        rank_old = (_MODALITY_RANK[old.modality], -old.confidence)
-        winner, loser = (rel, old) if rank_new < rank_old else (old, rel)
-        if winner.date is None and loser.date is not None:
-            winner = replace(winner, date=loser.date)
-        best[key] = winner
-    return list(best.values())
 
 
 @Language.factory(

@@ -1,0 +1,46 @@
+"""One short sentence per phrasing a rule covers, in the team's own words, in both languages."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest_extract import triples
+from kgraph.models import Article
+
+CASES = [
+    # English
+    ("en", "Brightloom Labs fired Tessa Varga on Monday.", ("Brightloom Labs", "fired", "Tessa Varga"), "asserted"),
+    ("en", "Tessa Varga was let go by Brightloom Labs last week.", ("Brightloom Labs", "fired", "Tessa Varga"), "asserted"),
+    ("en", "Brightloom Labs did not fire its chief executive, Tessa Varga, the company said.", ("Brightloom Labs", "fired", "Tessa Varga"), "negated"),
+    ("en", "Brightloom Labs may acquire Quarrystone Inc. next year.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "uncertain"),
+    ("en", "Quarrystone Inc. was acquired by Brightloom Labs in May.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "asserted"),
+    ("en", "Harrow Ventures led a $20 million round in Brightloom Labs.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Omar Pell, a co-founder of Brightloom Labs, left the company in March.", ("Omar Pell", "founded", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs is a subsidiary of Kestrow Holdings.", ("Kestrow Holdings", "parentOf", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs laid off 200 employees on Friday.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "asserted"),
+    # Indonesian
+    ("id", "Perusahaan rintisan Lumbara memecat Direktur Keuangan Hadi Saputra pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
+    ("id", "Hadi Saputra dipecat oleh startup Lumbara pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
+    ("id", "Startup fintech Lumbara membantah telah memecat Hadi Saputra.", ("Lumbara", "fired", "Hadi Saputra"), "negated"),
+    ("id", "Kabarnya, startup Lumbara akan mengakuisisi startup logistik Kirimcepat.", ("Lumbara", "acquired", "Kirimcepat"), "uncertain"),
+    ("id", "Perusahaan modal ventura Arunika Capital menanamkan modal senilai Rp50 miliar di Lumbara.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
+    ("id", "Rina Oktaviani hengkang ke Kirimcepat setelah tujuh tahun di Lumbara.", ("Rina Oktaviani", "joined", "Kirimcepat"), "asserted"),
+    ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang, text, triple, modality", CASES, ids=[c[1][:40] for c in CASES])
+def test_phrasing(extractor, lang, text, triple, modality):
+    article = Article(id="t", text=text, lang=lang, published=date(2024, 6, 10))
+    found = triples(extractor.extract(article))
+    assert triple in found, sorted(found)
+    assert found[triple].modality == modality
+
+
+def test_phrasing_roles_of_a_succession(extractor):
+    text = ("Brightloom Labs named a new chief executive on Tuesday. "
+            "Tessa Varga was promoted to chief operating officer.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    post = found[("Tessa Varga", "holdsPosition", "Brightloom Labs")]
+    assert post.role == "chief operating officer" and post.status == "current"

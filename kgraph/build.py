@@ -16,10 +16,7 @@ from kgraph.errors import InputError, OutputError
 from kgraph.pipeline import extract_function
 from kgraph.samples import sample_files
 
-__all__ = ["BuildReport", "build", "write_turtle"]
-
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
+__all__ = ["BuildReport", "build"]
 
 @dataclass
 class BuildReport:
@@ -34,24 +31,6 @@ class BuildReport:
     relations: Counter = field(default_factory=Counter)
     files: list[Path] = field(default_factory=list)
     ingest: object = None
-
-
-def write_turtle(dataset, path: Path) -> Path:
-    """Write the union of the dataset's named graphs as Turtle (prefixes from kgraph's vocabulary)."""
-    from rdflib import Graph
-
-    from kgraph.rdf.vocab import bind_prefixes
-
-    graph = Graph()
-    bind_prefixes(graph)
-    for triple in dataset.query(_UNION):
-        graph.add(triple)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        graph.serialize(destination=str(path), format="turtle")
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write the graph ({error.strerror or error})") from None
-    return path
 
 
 def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: Path | None = None,
@@ -70,6 +49,7 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
         Another kgraph process is writing to the store.
     """
     from kgraph.articles import iter_articles
+    from kgraph.export import write_export
     from kgraph.network import to_networkx
     from kgraph.render import write_html
     from kgraph.store import LocalStore, open_dataset
@@ -94,7 +74,7 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
     report.failed = list(result.failed)
     dataset = open_dataset(store=store)
     try:
-        report.files.append(write_turtle(dataset, out_dir / "graph.ttl"))
+        report.files.append(write_export(dataset, "turtle", out_dir / "graph.ttl"))
         G = to_networkx(dataset)
     finally:
         dataset.close()

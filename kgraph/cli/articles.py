@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
 from kgraph.cli.app import app, err_console
+from kgraph.cli.options import parse_published
 from kgraph.errors import InputError, UsageError
 from kgraph.models import Article
 
@@ -30,15 +30,6 @@ def article_row(article: Article) -> dict[str, Any]:
     row["published"] = article.published.isoformat() if article.published else None
     row["authors"] = list(article.authors)
     return {key: value for key, value in row.items() if value not in (None, [], "")}
-
-
-def _parse_date(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r}: expected an ISO date such as 2024-05-07") from None
 
 
 def _table_lines(articles: list[Article]) -> list[str]:
@@ -75,7 +66,7 @@ def read_command(
     missing = sum(1 for path in paths if not path.exists())  # named below; exit status 2
     articles: list[Article] = []
     failed = count = 0
-    for item in iter_articles(paths, lang=lang, published=_parse_date(published),
+    for item in iter_articles(paths, lang=lang, published=parse_published(published),
                               publisher=publisher, author=author):
         if isinstance(item, InputError):
             failed += 1

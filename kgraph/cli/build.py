@@ -9,8 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kgraph.cli.app import app, console, err_console
-from kgraph.cli.extract import check_paths, parse_published
-from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher
+from kgraph.cli.extract import check_paths
+from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher, parse_published
 
 __all__ = ["build_command"]
 

@@ -8,10 +8,10 @@ from typing import Optional
 import typer
 
 from kgraph.cli.app import app, console, err_console
-from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher
+from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher, parse_published
 from kgraph.errors import InputError, UsageError
 
-__all__ = ["extract_command", "explain_command", "check_paths", "parse_published"]
+__all__ = ["extract_command", "explain_command", "check_paths"]
 
 
 
@@ -21,18 +21,6 @@ def check_paths(paths: list[Path]) -> list[Path]:
     for path in missing:
         err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
     return [p for p in paths if p.exists()]
-
-
-def parse_published(value: Optional[str]):
-    """The ``--published`` option as a date (UsageError when it is not YYYY-MM-DD)."""
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 def _extractor(gazetteer: list[Path], model: Optional[str]):

@@ -1,12 +1,15 @@
 """Options shared by several commands, declared once (typer ``Annotated`` aliases)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-__all__ = ["Lang", "Published", "Publisher", "Author", "Gazetteers", "Model"]
+from kgraph.errors import UsageError
+
+__all__ = ["Lang", "Published", "Publisher", "Author", "Gazetteers", "Model", "parse_published"]
 
 Lang = Annotated[Optional[str], typer.Option("--lang", help="Language of every article (else detected).")]
 Published = Annotated[Optional[str], typer.Option(
@@ -17,3 +20,13 @@ Gazetteers = Annotated[list[Path], typer.Option(
     "--gazetteer", help="Your own gazetteer file (YAML, same format as kgraph/lexicons/gazetteer.yaml); repeatable.")]
 Model = Annotated[Optional[str], typer.Option(
     "--model", help="An installed spaCy pipeline (name or folder) whose named entities are added.")]
+
+
+def parse_published(value: Optional[str]) -> Optional[date]:
+    """The ``--published`` option as a date (UsageError when it is not YYYY-MM-DD)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value!r}: expected an ISO date such as 2024-05-07") from None

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.models import Article, Entity, Extraction, Mention, Relation
+from kgraph.nlp.aliases import GROUP_SUFFIX
 
 __all__ = ["extract_article", "prediction_rows"]
 
@@ -49,8 +50,8 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     # a group a relation names (e.g. "Meta employees" from "cut 10,000 jobs") is an entity too
     for rel in relations:
         for name in (rel.subject, rel.object):
-            if name not in entities and name.endswith(" employees"):
-                org = name[: -len(" employees")]
+            if name not in entities and name.endswith(GROUP_SUFFIX):
+                org = name[: -len(GROUP_SUFFIX)]
                 entities[name] = Entity(name=name, type="Group", member_of=org)
     known = set(entities)
     relations = [r for r in relations if r.subject in known and r.object in known]

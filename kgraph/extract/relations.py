@@ -25,6 +25,7 @@ from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.extract.stemming import make_stemmer
 from kgraph.models import Relation
+from kgraph.nlp.aliases import GROUP_SUFFIX
 
 __all__ = ["RelationExtractor"]
 
@@ -285,7 +286,7 @@ class RelationExtractor:
             people = [it for it in m.sentence.items[:m.start] if it.kind == "entity" and it.type == "Person"]
             return people[-1].name if people else None
         if policy == "employees":
-            return f"{other} employees" if other else None
+            return f"{other}{GROUP_SUFFIX}" if other else None
         items = m.sentence.items
         orgs = [it for k, it in enumerate(items) if it.kind == "entity" and it.type == "Organization"
                 and it.name != other and not attributed(items, k)]

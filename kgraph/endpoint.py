@@ -1,8 +1,24 @@
 """A remote SPARQL 1.1 server: write articles' named graphs, query the union of them.
 
-Writes go through the SPARQL 1.1 Graph Store HTTP Protocol (``PUT {url}/store?graph=IRI``,
-N-Triples body), queries through the SPARQL 1.1 Protocol (``POST {url}/query``). That is
-Oxigraph's layout (``oxigraph serve``); ``url`` is the server's base address.
+Writes go through the SPARQL 1.1 Graph Store HTTP Protocol (``PUT``/``DELETE`` on the server's
+graph store service with ``?graph=IRI``, N-Triples body), queries through the SPARQL 1.1
+Protocol (``POST`` of the query text). Servers put those services at different paths; the
+:data:`LAYOUTS` table declares them:
+
+- ``oxigraph``: ``url`` is the server (``http://host:7878``); queries ``{url}/query``, graphs
+  ``{url}/store``.
+- ``fuseki`` (Apache Jena Fuseki): ``url`` is a dataset (``http://host:3030/DATASET``); queries
+  ``{url}/query``, graphs ``{url}/data``.
+- ``graphdb``: ``url`` is a repository (``http://host:7200/repositories/REPO``); queries
+  ``{url}`` itself, graphs ``{url}/rdf-graphs/service``.
+
+An endpoint string may name its layout (``fuseki:http://host:3030/news``); otherwise the
+layout is guessed from the URL's path (:func:`parse_endpoint`). Queries see the union of the
+named graphs, as the local store does: Oxigraph is asked with its ``union-default-graph``
+parameter, Fuseki with ``default-graph-uri=urn:x-arq:UnionGraph``, and GraphDB's default graph
+already is that union. Fuseki's union parameter also hides the named graphs themselves, so a
+query with ``GRAPH`` patterns (:meth:`Endpoint.records`, an export keeping one graph per
+article) goes to Fuseki without it.
 
 Network failures and 5xx answers are retried a bounded number of times with exponential
 backoff; then, or on a 4xx answer, :class:`~kgraph.errors.EndpointError` names the URL and the
@@ -10,9 +26,12 @@ reason.
 """
 from __future__ import annotations
 
+import re
 import time
+from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import requests
 from rdflib import Dataset
@@ -20,21 +39,117 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
 from kgraph.errors import EndpointError
-from kgraph.store.local import INDEX_QUERY, ArticleRecord
 
-__all__ = ["Endpoint", "endpoint_dataset"]
+if TYPE_CHECKING:
+    from kgraph.store.local import ArticleRecord
+
+__all__ = ["ServerLayout", "LAYOUTS", "parse_endpoint", "reads_named_graphs", "Endpoint",
+           "endpoint_dataset"]
 
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
            "text/turtle;q=0.8, application/sparql-results+xml;q=0.5")
 
 
+@dataclass(frozen=True)
+class ServerLayout:
+    """Where one kind of SPARQL server puts its services, relative to the URL it is given.
+
+    Attributes
+    ----------
+    name : str
+        The layout's name, also the prefix that selects it (``fuseki:http://...``).
+    query_path : str
+        Appended to the URL for the SPARQL 1.1 Protocol query service ("" = the URL itself).
+    store_path : str
+        Appended to the URL for the Graph Store HTTP Protocol service.
+    union_params : tuple of (str, str)
+        Query parameters asking for the union of the named graphs as the default graph; empty
+        when the server's default graph already is that union.
+    union_hides_named_graphs : bool
+        With ``union_params`` sent, ``GRAPH`` patterns find no named graph (the parameters are
+        a dataset description, SPARQL 1.1 Protocol), so queries with them are sent without.
+    """
+
+    name: str
+    query_path: str
+    store_path: str
+    union_params: tuple[tuple[str, str], ...] = ()
+    union_hides_named_graphs: bool = False
+
+
+LAYOUTS: dict[str, ServerLayout] = {layout.name: layout for layout in (
+    ServerLayout("oxigraph", "/query", "/store", (("union-default-graph", ""),)),
+    ServerLayout("fuseki", "/query", "/data", (("default-graph-uri", "urn:x-arq:UnionGraph"),),
+                 union_hides_named_graphs=True),
+    ServerLayout("graphdb", "", "/rdf-graphs/service"),
+)}
+"""The server layouts kgraph knows, by name (and ``--endpoint`` prefix)."""
+
+_PREFIX = re.compile(r"^([A-Za-z][\w.+-]*):(?=https?://)")
+_GRAPHDB_PATH = re.compile(r"/repositories/[^/]+$")
+# IRIs, string literals and comments: they may spell "graph" without being the GRAPH keyword
+_NOT_KEYWORDS = re.compile(r'<[^<>"{}|^`\\\s]*>|"""[\s\S]*?"""|' r"'''[\s\S]*?'''|"
+                           r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+_GRAPH_KEYWORD = re.compile(r"(?<![\w:?$])GRAPH\b(?!:)", re.IGNORECASE)
+
+
+def parse_endpoint(endpoint: str) -> tuple[ServerLayout, str]:
+    """The server layout and the plain URL of an ``--endpoint`` string.
+
+    A ``NAME:`` prefix (``oxigraph:``, ``fuseki:``, ``graphdb:``) chooses the layout; without one
+    it is guessed from the URL's path: ``.../repositories/NAME`` is GraphDB, any other path
+    Fuseki, no path Oxigraph.
+
+    Raises
+    ------
+    EndpointError
+        The prefix names no known layout, or the URL is not http(s).
+
+    Examples
+    --------
+    >>> layout, url = parse_endpoint("http://127.0.0.1:3030/news/")
+    >>> layout.name, url
+    ('fuseki', 'http://127.0.0.1:3030/news')
+    >>> parse_endpoint("graphdb:http://db:7200/repositories/kg")[0].name
+    'graphdb'
+    """
+    prefix = _PREFIX.match(endpoint)
+    url = endpoint[prefix.end():] if prefix else endpoint
+    if not url.startswith(("http://", "https://")):
+        raise EndpointError(f"endpoint {endpoint}: not an http(s) URL")
+    url = url.rstrip("/")
+    if prefix:
+        name = prefix.group(1).lower()
+        if name not in LAYOUTS:
+            raise EndpointError(f"endpoint {endpoint}: unknown server {prefix.group(1)!r} "
+                                f"(known: {', '.join(LAYOUTS)}; or give the URL alone)")
+        return LAYOUTS[name], url
+    path = urlsplit(url).path
+    if not path:
+        return LAYOUTS["oxigraph"], url
+    return LAYOUTS["graphdb" if _GRAPHDB_PATH.search(path) else "fuseki"], url
+
+
+def reads_named_graphs(sparql: str) -> bool:
+    """Whether the query has the ``GRAPH`` keyword (outside IRIs, strings and comments).
+
+    >>> reads_named_graphs("SELECT ?g WHERE { GRAPH ?g { } }")
+    True
+    >>> reads_named_graphs('SELECT ?graph WHERE { ?graph <https://x.org/graph> "GRAPH" } # graph')
+    False
+    """
+    return _GRAPH_KEYWORD.search(_NOT_KEYWORDS.sub(" ", sparql)) is not None
+
+
 class Endpoint:
-    """A SPARQL server at ``url`` (base address, e.g. ``http://127.0.0.1:7878``).
+    """A SPARQL server at ``url``, laid out as Oxigraph, Fuseki or GraphDB (:data:`LAYOUTS`).
 
     Parameters
     ----------
     url : str
-        The server's base address; queries go to ``{url}/query``, graphs to ``{url}/store``.
+        The server's URL, optionally prefixed with its layout's name (:func:`parse_endpoint`):
+        ``http://127.0.0.1:7878`` (Oxigraph), ``http://host:3030/news`` (a Fuseki dataset),
+        ``http://host:7200/repositories/news`` (a GraphDB repository).
     retries : int
         How many times a failed request is retried (network error or 5xx answer).
     backoff : float
@@ -42,17 +157,20 @@ class Endpoint:
     timeout : float
         Seconds to wait for one answer.
     union_default_graph : bool
-        Ask the server to answer queries over the union of all named graphs (Oxigraph's
-        ``union-default-graph`` parameter), as the local store does.
+        Ask the server to answer queries over the union of all named graphs (the layout's
+        ``union_params``), as the local store does.
+
+    Raises
+    ------
+    EndpointError
+        ``url`` is not http(s) or its prefix names no known layout.
     """
 
     def __init__(self, url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = 60.0,
                  union_default_graph: bool = True) -> None:
-        if not url.startswith(("http://", "https://")):
-            raise EndpointError(f"endpoint {url}: not an http(s) URL")
-        self.url = url.rstrip("/")
-        self.query_url = f"{self.url}/query"
-        self.store_url = f"{self.url}/store"
+        self.layout, self.url = parse_endpoint(url)
+        self.query_url = self.url + self.layout.query_path
+        self.store_url = self.url + self.layout.store_path
         self.retries = retries
         self.backoff = backoff
         self.timeout = timeout
@@ -88,8 +206,9 @@ class Endpoint:
         params: dict[str, str] = {}
         if default_graph is not None:
             params["default-graph-uri"] = default_graph
-        elif self.union_default_graph:
-            params["union-default-graph"] = ""
+        elif self.union_default_graph and not (self.layout.union_hides_named_graphs
+                                               and reads_named_graphs(sparql)):
+            params.update(self.layout.union_params)
         response = self._request("POST", self.query_url, params=params, data=sparql.encode("utf-8"),
                                  headers={"Content-Type": "application/sparql-query; charset=utf-8",
                                           "Accept": _ACCEPT})
@@ -121,6 +240,10 @@ class Endpoint:
 
     def records(self) -> list[ArticleRecord]:
         """Every article on the server with its content hash and URL."""
+        # imported here: kgraph.store imports this module, so a module-level import would make
+        # ``import kgraph.endpoint`` (before kgraph.store) circular
+        from kgraph.store.local import INDEX_QUERY, ArticleRecord
+
         return [ArticleRecord(str(row[0]), str(row[1]), str(row[2]) if row[2] is not None else None)
                 for row in self.query(INDEX_QUERY)]
 

@@ -21,7 +21,9 @@ DEFAULT_GRAPH = Path("output/graph.ttl")
 _GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."
 _STORE_HELP = "A kgraph store folder to read (see kgraph build / kgraph ingest)."
 _MAX_CELL = 70  # widest column, in characters, when the table is not shown on a terminal
-_ENDPOINT_HELP = "Base URL of a SPARQL 1.1 server to read from, e.g. http://127.0.0.1:7878."
+_ENDPOINT_HELP = ("SPARQL server to read from: Oxigraph (http://host:7878), a Fuseki dataset "
+                  "(http://host:3030/news) or a GraphDB repository (http://host:7200/repositories/news); "
+                  "prefix fuseki:, graphdb: or oxigraph: if the URL does not tell.")
 
 
 def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa: ANN202

@@ -21,8 +21,10 @@ from kgraph.store.local import DEFAULT_STORE, LocalStore
 __all__ = ["ingest_command", "remove_command", "bench_command"]
 
 _STORE_HELP = "Store folder (created if missing or empty)."
-_ENDPOINT_HELP = ("Base URL of a SPARQL 1.1 server (e.g. http://127.0.0.1:7878) to write to "
-                  "instead of the store.")
+_ENDPOINT_HELP = ("SPARQL server to write to instead of the store: Oxigraph (http://host:7878), "
+                  "a Fuseki dataset (http://host:3030/news) or a GraphDB repository "
+                  "(http://host:7200/repositories/news); prefix fuseki:, graphdb: or oxigraph: "
+                  "if the URL does not tell.")
 
 
 class _RateColumn(ProgressColumn):

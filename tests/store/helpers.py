@@ -1,9 +1,15 @@
 """Hand-made extractions (the team's own words) for the store tests."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 from kgraph.models import Article, Entity, Extraction, Relation
 
-__all__ = ["extraction", "ntriples", "FakeExtractor", "make_fake", "COMPANIES"]
+__all__ = ["extraction", "ntriples", "FakeExtractor", "make_fake", "COMPANIES", "QuietHandler",
+           "serve"]
 
 COMPANIES = ("Kopi Nusantara", "Awan Data", "Lumbung Pangan", "Sinar Robotik", "Teluk Digital")
 
@@ -61,3 +67,29 @@ class FakeExtractor:
 def make_fake(delay: float = 0.0) -> FakeExtractor:
     """The extractor factory handed to ``ingest`` (one FakeExtractor per process)."""
     return FakeExtractor(delay)
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """Base of the tests' fake HTTP servers: logs nothing, answers with :meth:`send`."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run ``handler`` on a free loopback port in a thread; yields ``http://127.0.0.1:PORT``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from kgraph.errors import EndpointError
 from kgraph.models import Article
 from kgraph.store import open_dataset
 from kgraph.store.ingest import find_articles, ingest
-from tests.store.helpers import make_fake
+from tests.store.helpers import QuietHandler, make_fake, serve
 
 SERVER = os.environ.get("KGRAPH_TEST_ENDPOINT")
 needs_server = pytest.mark.skipif(not SERVER, reason="KGRAPH_TEST_ENDPOINT is not set "
@@ -59,45 +57,31 @@ def test_cli_remove_on_server() -> None:
     assert [r.url for r in left] == [f"https://warta.example.id/{tag}/0"]
 
 
-class _Flaky(BaseHTTPRequestHandler):
+class _Flaky(QuietHandler):
     """A SPARQL server that accepts ``accept`` graph PUTs, then answers every PUT with ``status``."""
 
     accept = 2
     status = 503
     puts: list[str] = []
 
-    def log_message(self, *args: object) -> None:
-        pass
-
     def do_POST(self) -> None:  # queries: ASK -> true, SELECT -> no rows
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
         answer = {"head": {}, "boolean": True} if body.startswith("ASK") else \
             {"head": {"vars": ["g", "hash", "url"]}, "results": {"bindings": []}}
-        self._send(200, json.dumps(answer).encode(), "application/sparql-results+json")
+        self.send(200, json.dumps(answer).encode(), "application/sparql-results+json")
 
     def do_PUT(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         type(self).puts.append(self.path)
         accepted = sum(1 for _ in type(self).puts) <= type(self).accept
-        self._send(201 if accepted else type(self).status, b"" if accepted else b"overloaded", "text/plain")
-
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send(201 if accepted else type(self).status, b"" if accepted else b"overloaded", "text/plain")
 
 
 @pytest.fixture()
 def flaky() -> Iterator[tuple[str, type[_Flaky]]]:
     handler = type("Handler", (_Flaky,), {"puts": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", handler
-    server.shutdown()
-    server.server_close()
+    with serve(handler) as url:
+        yield url, handler
 
 
 def test_failing_server_stops_after_bounded_retries_and_reports_unsent(flaky) -> None:

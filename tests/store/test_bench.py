@@ -33,14 +33,18 @@ def test_templates_file_errors_name_the_file(tmp_path: Path) -> None:
 def test_measure_and_table(tmp_path: Path) -> None:
     (tmp_path / "fired.rq").write_text(
         "SELECT ?o (COUNT(*) AS ?n) WHERE { ?o <https://kgraph.dev/ns#fired> ?p } GROUP BY ?o")
+    (tmp_path / "people.rq").write_text(
+        "# title: People\n# question: Who?\n# params: ?name\n"
+        "SELECT ?name WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?name }")
     large = measure(120, jobs=1, queries=tmp_path, sample=10, make_extractor=make_fake,
                     tokenizers={"id": str.split, "en": str.split})
     assert large.triples > 120 and large.words > 120 * 20
-    assert set(large.queries) == {"fired"} and large.queries["fired"] < 1.0
+    assert set(large.queries) == {"fired", "people"} and large.queries["fired"] < 1.0
+    assert large.rows["people"] > 1 and set(large.bound) == {"people"}  # fired.rq has no params
     assert large.rss_mb > 10 and large.ingest_seconds > 0
     small = replace(large, n=40, ingest_seconds=large.ingest_seconds / 4)
     console = Console(width=200, record=True)
     console.print(results_table([small, large]))
     shown = console.export_text()
-    assert "query fired (ms)" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
+    assert "query fired (ms, rows)" in shown and "one value bound" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
     assert "4.0x" in shown  # the ingest time grew four times

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from kgraph.cli.app import app, console, err_console
 from kgraph.errors import InputError, StoreError, UsageError
-from kgraph.store.ingest import IngestReport, Target, find_articles, ingest
+from kgraph.store.ingest import IngestReport, Target, find_articles, ingest, stored_articles
 from kgraph.store.local import DEFAULT_STORE, LocalStore
 
 __all__ = ["ingest_command", "remove_command", "bench_command"]
@@ -116,16 +116,29 @@ def ingest_command(
 
 @app.command("remove")
 def remove_command(
-    article: str = typer.Argument(..., help="Article IRI, its last segment (as `kgraph query` shows it) or its URL."),
+    article: str = typer.Argument(..., help="Article IRI, its last segment (as `kgraph query` shows it), "
+                                  "its URL, or the file or folder it was ingested from."),
     store: Optional[Path] = typer.Option(None, "--store", help="Store folder [default: output/store]."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
 ) -> None:
-    """Retract one article: its named graph goes, and entities only it mentioned leave the graph.
+    """Retract articles: their named graphs go, and entities only they mentioned leave the graph.
 
-    Example: kgraph remove kabar-example-id-2024-05-ceo-mundur
+    Example: kgraph remove kabar-example-id-2024-05-ceo-mundur  (or: kgraph remove news/a.txt)
     """
+    from kgraph.articles import iter_articles
+
     with _target(store, endpoint, create=False) as (target, where):
-        found = find_articles(target.records(), article)
+        records = target.records()
+        if Path(article).exists():
+            read = []
+            for item in iter_articles([Path(article)]):
+                if isinstance(item, InputError):
+                    err_console.print(str(item), markup=False, highlight=False, soft_wrap=True)
+                else:
+                    read.append(item)
+            found = stored_articles(records, read)
+        else:
+            found = find_articles(records, article)
         if not found:
             raise StoreError(f"no article {article!r} in {where}")
         for iri in found:

@@ -28,7 +28,7 @@ from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
 __all__ = ["Target", "IngestReport", "ExtractorFactory", "GraphWriter", "article_ntriples", "find_articles",
-           "ingest"]
+           "stored_articles", "ingest"]
 
 ExtractorFactory = Callable[[], Callable[[Article], Extraction]]
 Progress = Callable[[int, int], None]
@@ -105,6 +105,22 @@ def find_articles(records: Sequence[ArticleRecord], key: str) -> list[str]:
     by_url = str(article_iri(Article(id=key, text="", url=key))) if "://" in key else None
     return [r.iri for r in records
             if key in (r.iri, r.url, r.iri.rsplit("/", 1)[-1]) or r.iri == by_url]
+
+
+def stored_articles(records: Sequence[ArticleRecord], articles: Sequence[Article]) -> list[str]:
+    """The graph IRIs of the stored articles that are ``articles`` (same URL, else same content).
+
+    This is how ``kgraph remove news/a.txt`` finds what ingesting ``news/a.txt`` wrote.
+
+    Examples
+    --------
+    >>> a = Article(id="a", text="Acme fired Jo.")
+    >>> recs = [ArticleRecord(str(article_iri(a)), a.content_hash)]
+    >>> stored_articles(recs, [a]) == [recs[0].iri], stored_articles(recs, [Article(id="a", text="x")])
+    (True, [])
+    """
+    wanted = {str(article_iri(article)) for article in articles}
+    return [r.iri for r in records if r.iri in wanted]
 
 
 # The extractor of a worker process, built once by the pool's initializer: per-process state

@@ -67,3 +67,25 @@ def test_store_and_endpoint_together_is_bad_usage(tmp_path: Path) -> None:
     result = runner.invoke(app, ["remove", "x", "--store", str(tmp_path), "--endpoint", "http://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "give either --store or --endpoint, not both" in result.output
+
+
+def test_remove_by_the_file_an_article_was_ingested_from(tmp_path: Path) -> None:
+    from kgraph.articles import iter_articles
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Nusantara Data memberhentikan Rina Wulandari dari kursi direktur.\n")
+    (news / "b.txt").write_text("Kopi Cloud memberhentikan Agus Salim dari kursi direktur.\n")
+    with LocalStore(tmp_path / "s") as store:
+        ingest(list(iter_articles([news], lang="id")), store, make_fake)
+        assert len(store.records()) == 2
+    result = runner.invoke(app, ["remove", str(news / "a.txt"), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    with LocalStore(tmp_path / "s") as store:
+        assert len(store.records()) == 1
+    again = runner.invoke(app, ["remove", str(news / "a.txt"), "--store", str(tmp_path / "s")])
+    assert again.exit_code != 0 and "no article" in again.output
+    folder = runner.invoke(app, ["remove", str(news), "--store", str(tmp_path / "s")])
+    assert folder.exit_code == 0, folder.output
+    with LocalStore(tmp_path / "s") as store:
+        assert store.records() == []

@@ -67,7 +67,9 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
             start, end = i, i + n
             while start > sent.start and folded[start - 1] in lex.group_quantifiers and start - 1 not in taken:
                 start -= 1
-            member = _member(doc, start, end, sent, org_at, folded, lex) or _attached(start, end, word_at, folded, lex)
+            member = (_member(doc, start, end, sent, org_at, folded, lex)
+                      or _attached(start, end, word_at, folded, lex)
+                      or _earlier(sent, start, org_at))
             if member is None:
                 i = end
                 continue
@@ -94,7 +96,7 @@ def _attached(start: int, end: int, word_at: dict[int, Span], folded: list[str],
 
 def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],
             folded: list[str], lex: NamesLexicon) -> Span | None:
-    """The organization a group word at [start, end) belongs to, or None."""
+    """The organization written with a group word at [start, end), or None."""
     if end in org_at:
         return org_at[end]
     if end + 1 < sent.end and folded[end] in lex.group_links and end + 1 in org_at:
@@ -102,8 +104,11 @@ def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],
     before = start - 1
     if before > sent.start and folded[before] in lex.determiners:
         before -= 1
-    if before in org_at:
-        return org_at[before]
+    return org_at.get(before)
+
+
+def _earlier(sent: Span, start: int, org_at: dict[int, Span]) -> Span | None:
+    """The last organization named before the group word in its sentence ("Acme cut 200 jobs")."""
     earlier = [org_at[k] for k in range(sent.start, start) if k in org_at]
     return earlier[-1] if earlier else None
 

@@ -21,7 +21,8 @@ __all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconCompon
 FALLBACK_LANG = "en"
 
 _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "places",
-                "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles")
+                "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles",
+                "product_links")
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
@@ -37,7 +38,8 @@ class NamesLexicon:
     """Cue words for names, casefolded: phrases as token tuples, single words as sets.
 
     Phrase entries (``titles``, ``org_cues``, ``product_cues``, ``product_context_cues``,
-    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``, ``org_verbs``, ``org_links``, ``public_titles``) are tuples of token tuples, longest
+    ``places``, ``group_words``, ``group_counted_words``, ``conjunctions``, ``org_verbs``, ``org_links``,
+    ``public_titles``, ``product_links``) are tuples of token tuples, longest
     first; word entries are frozensets; ``demonyms`` maps a word to an organization name;
     ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi");
     ``head_initial`` that modifiers follow their noun ("perusahaan logistik Acme").
@@ -55,6 +57,7 @@ class NamesLexicon:
     org_verbs: tuple[tuple[str, ...], ...] = ()
     org_links: tuple[tuple[str, ...], ...] = ()
     public_titles: tuple[tuple[str, ...], ...] = ()
+    product_links: tuple[tuple[str, ...], ...] = ()
     title_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     legal_before: frozenset[str] = frozenset()

@@ -54,8 +54,10 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     after_title = title is not None
     lex, folded, n = ctx.lex, ctx.folded[s:e], e - s
     known = ctx.known_orgs.get(tuple(folded))
-    if not known and n > 1 and not lex.head_initial and ctx.cue_after(e, sent.end, lex.product_cues, immediate=True):
-        return [(s, e, "Product")]  # "the Acme Cloud platform"
+    article = s > sent.start and ctx.folded[s - 1] in lex.name_articles  # "the Palo Alto startup"
+    if not known and n > 1 and not lex.head_initial and \
+            ctx.cue_after(e, sent.end, lex.product_cues, immediate=not article):
+        return [(s, e, "Product")]  # "Acme Cloud platform", "the Gridmark Pay checkout app"
     if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after:
         k = _organization_words(ctx, s, e, title)  # "Kepala Ekonom Bank Permata Josua Pardede"
         if k:
@@ -88,10 +90,11 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
         return [(s, e, "Product")]
     if ctx.apposition(e, sent.end, lex.org_cues) or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
         return [(s, e, "Organization")]
+    if ctx.product_link_before(s, sent.start):
+        return [(s, e, "Product")]  # "Kopi Digital launched Saku Kasir"
     if n == 1:
         return [(s, e, CANDIDATE)]
     words = ctx.words[s:e]
-    article = s > sent.start and ctx.folded[s - 1] in lex.name_articles  # "the Palo Alto startup"
     if not article and all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
         return [(s, e, NAME)]
     return [(s, e, "Organization")]

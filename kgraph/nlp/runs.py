@@ -136,6 +136,14 @@ class RunContext:
         return start - 1 > floor and self.folded[start - 1] in self.lex.title_links and \
             bool(phrase_ending_at(self.folded, start - 1, self.lex.titles, floor))
 
+    def product_link_before(self, start: int, floor: int) -> bool:
+        """A verb for products right before, perhaps with a determiner: "launched Saku Kasir",
+        "unveiled its Orbit Drive", "meluncurkan aplikasi"."""
+        i = start
+        while i - 1 > floor and self.folded[i - 1] in self.lex.determiners | {"new", "baru"}:
+            i -= 1
+        return bool(phrase_ending_at(self.folded, i, self.lex.product_links, floor))
+
     def verb_after(self, end: int, stop: int) -> bool:
         """An organization's verb follows: "Kitebase laid off", "Acme telah memecat"."""
         i = end

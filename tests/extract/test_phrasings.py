@@ -19,6 +19,10 @@ CASES = [
     ("en", "Omar Pell, a co-founder of Brightloom Labs, left the company in March.", ("Omar Pell", "founded", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs is a subsidiary of Kestrow Holdings.", ("Kestrow Holdings", "parentOf", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs laid off 200 employees on Friday.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "asserted"),
+    ("en", "Brightloom Labs offered to hire the Quarrystone Inc. employees who want to leave.", ("Quarrystone Inc. employees", "joined", "Brightloom Labs"), "uncertain"),
+    ("en", "Brightloom Labs offered Tessa Varga a $3 million retention bonus to stay.", ("Brightloom Labs", "offeredCompensation", "Tessa Varga"), "asserted"),
+    ("en", "Brightloom Labs launched Pebble Notes for small shops on Tuesday.", ("Brightloom Labs", "developed", "Pebble Notes"), "asserted"),
+    ("en", "Rimba Pay competes directly with Brightloom Labs in online payments.", ("Brightloom Labs", "competitorOf", "Rimba Pay"), "asserted"),  # symmetric: ordered by name
     # Indonesian
     ("id", "Perusahaan rintisan Lumbara memecat Direktur Keuangan Hadi Saputra pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
     ("id", "Hadi Saputra dipecat oleh startup Lumbara pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
@@ -26,6 +30,10 @@ CASES = [
     ("id", "Kabarnya, startup Lumbara akan mengakuisisi startup logistik Kirimcepat.", ("Lumbara", "acquired", "Kirimcepat"), "uncertain"),
     ("id", "Perusahaan modal ventura Arunika Capital menanamkan modal senilai Rp50 miliar di Lumbara.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
     ("id", "Rina Oktaviani hengkang ke Kirimcepat setelah tujuh tahun di Lumbara.", ("Rina Oktaviani", "joined", "Kirimcepat"), "asserted"),
+    ("id", "Startup Lumbara bersaing ketat dengan Kirimcepat di pasar logistik.", ("Kirimcepat", "competitorOf", "Lumbara"), "asserted"),
+    ("id", "Arunika Capital berinvestasi Rp50 miliar di Lumbara.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
+    ("id", "Startup Lumbara meluncurkan Kasirdesa untuk warung di pedesaan.", ("Lumbara", "developed", "Kasirdesa"), "asserted"),
+    ("id", "Startup Lumbara menawarkan bonus retensi Rp2 miliar kepada Hadi Saputra.", ("Lumbara", "offeredCompensation", "Hadi Saputra"), "asserted"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 

@@ -121,6 +121,10 @@ def _export_oxigraph(store: ox.Store, fmt: str) -> str:
     if fmt in ("turtle", "nt"):  # the union: each triple once, whichever article graphs hold it
         triples = dict.fromkeys(quad.triple for quad in store.quads_for_pattern(None, None, None, None))
         data = ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=PREFIXES)
+    elif next(iter(store.named_graphs()), None) is not None:
+        # the articles' graphs only: the default graph is their union, kept for queries
+        quads = (quad for quad in store if not isinstance(quad.graph_name, ox.DefaultGraph))
+        data = ox.serialize(quads, format=_OXIGRAPH_FORMATS[fmt], prefixes=PREFIXES)
     else:
         data = store.dump(format=_OXIGRAPH_FORMATS[fmt], prefixes=PREFIXES)
     return (data or b"").decode("utf-8")

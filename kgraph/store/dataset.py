@@ -3,9 +3,9 @@
 A graph file if one is given, else a SPARQL endpoint if one is given, else the on-disk store
 (``output/store`` by default). Every source is answered by Oxigraph's SPARQL engine (the file is
 loaded into an in-memory Oxigraph store), so a query behaves the same on all three, and the
-default graph holds every triple of the articles' named graphs (the store keeps it as a set;
-files and servers answer with the union of their graphs, where a triple stated by several
-articles repeats: use DISTINCT).
+default graph holds every triple of the articles' named graphs (the store keeps it as a set and
+a file's graphs are copied into it as a set; a server may answer with the union of its graphs,
+where a triple stated by several articles repeats: use DISTINCT).
 """
 from __future__ import annotations
 
@@ -106,8 +106,13 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
     1
     """
     if graph is not None:
-        backend: OxigraphStore = OxigraphStore(store=load_graph_file(graph))
-        union = True
+        loaded = load_graph_file(graph)
+        # the union of the file's graphs as a set, like the store's default graph: Oxigraph's own
+        # union repeats an entity's triples once per article (claims_about on a 500-article
+        # TriG file: 116 s over the union, 0.2 s over this)
+        loaded.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        backend: OxigraphStore = OxigraphStore(store=loaded)
+        union = False
     elif endpoint is not None:
         return endpoint_dataset(endpoint)
     else:

@@ -43,6 +43,9 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa
     return open_dataset(graph=graph, store=store, endpoint=endpoint)
 
 
+_TABLE_ROWS = 200  # a terminal table past this is unreadable, and slow to draw (2,400 rows: 3 s)
+
+
 def _list_queries(folder: Path) -> None:
     from kgraph.query import parse_header
 
@@ -69,6 +72,8 @@ def query_command(
     store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
     list_queries: bool = typer.Option(False, "--list", help="List the queries in queries/ with what they answer."),
+    limit: int = typer.Option(_TABLE_ROWS, "--limit", min=0, help="Rows a table shows (0: all); csv, tsv "
+                              "and json always give every row."),
 ) -> None:
     """Ask the graph a SPARQL question and print the answer.
 
@@ -90,7 +95,7 @@ def query_command(
     try:
         result = run_query(dataset, prepared, bindings)
         if fmt == "table" and result.type == "SELECT":
-            _print_table(result, prepared.info.title)
+            _print_table(result, prepared.info.title, limit)
         elif fmt == "table" and result.type == "ASK":
             console.print("yes" if result.askAnswer else "no", markup=False, highlight=False)
         else:
@@ -99,11 +104,12 @@ def query_command(
         dataset.close()
 
 
-def _print_table(result, title: str) -> None:  # noqa: ANN001
+def _print_table(result, title: str, limit: int) -> None:  # noqa: ANN001
     from kgraph.rdf.results import result_rows, short_term
 
     names, rows = result_rows(result)
-    cells = [[short_term(v) for v in row] for row in rows]
+    shown = rows[:limit] if limit else rows
+    cells = [[short_term(v) for v in row] for row in shown]
     table = Table(*names, title=title or None, show_lines=False)
     for row in cells:
         table.add_row(*row)
@@ -111,7 +117,10 @@ def _print_table(result, title: str) -> None:  # noqa: ANN001
     widths = [min(max([len(n)] + [len(r[i]) for r in cells]), _MAX_CELL) for i, n in enumerate(names)]
     out = console if console.is_terminal else Console(width=max(80, sum(widths) + 3 * len(names) + 1))
     out.print(table, markup=False, highlight=False)
-    err_console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
+    count = f"{len(rows):,} row{'s' if len(rows) != 1 else ''}"
+    if len(shown) < len(rows):
+        count += f", the first {len(shown):,} shown (--limit 0 shows all; --format csv writes all)"
+    err_console.print(count, markup=False, highlight=False)
 
 
 @app.command("export")

@@ -165,3 +165,16 @@ def test_without_a_source_the_built_graph_is_read(tmp_path, monkeypatch, sample_
     assert found.stdout.count("\nNimbus Labs,Dara Quinn,") == 3
     both = _query(str(QUERIES / "fired.rq"), "--graph", str(sample_turtle), "--store", "output/store")
     assert both.exit_code == 2 and "only one of" in both.output
+
+
+def test_a_table_shows_the_first_rows_and_says_how_many_there_are(sample_trig):
+    every = _query(str(QUERIES / "entities.rq"), "--graph", str(sample_trig), "-f", "csv").stdout
+    total = len(every.strip().splitlines()) - 1
+    assert total > 3
+    result = _query(str(QUERIES / "entities.rq"), "--graph", str(sample_trig), "--limit", "2")
+    assert result.exit_code == 0, result.output
+    assert f"{total} rows, the first 2 shown" in result.output
+    names = [line.split(",")[0] for line in every.strip().splitlines()[1:]]
+    assert names[0] in result.stdout and names[1] in result.stdout and names[-1] not in result.stdout
+    assert f"{total} rows\n" in _query(str(QUERIES / "entities.rq"), "--graph", str(sample_trig),
+                                       "--limit", "0").output

@@ -122,8 +122,9 @@ class RunContext:
         for j in range(i, min(i + 4, stop)):
             if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
-            if phrase_at(self.folded, j, phrases, stop):
-                return True
+            n = phrase_at(self.folded, j, phrases, stop)
+            if n:  # ", the company said": the subject of a reporting verb, no apposition
+                return j + n >= stop or self.folded[j + n] not in self.lex.reporting_verbs
             if not (self.words[j].isalpha() and self.words[j].islower()):
                 return False
         return False

@@ -39,6 +39,9 @@ __all__ = [
     "INDEX_QUERY",
     "insert_update",
     "remove_update",
+    "delete_unshared_update",
+    "insert_default_update",
+    "UNION_TO_DEFAULT_UPDATE",
 ]
 
 DEFAULT_STORE = Path("output/store")
@@ -47,6 +50,9 @@ _DATA = "oxigraph"
 _LOCK = "kgraph.lock"
 _KIND = "kgraph-store"
 _VERSION = 2  # 1: named graphs only (read as their union; a writer upgrades it)
+
+UNION_TO_DEFAULT_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+"""Copy every named graph's triples into the default graph (which keeps each triple once)."""
 
 INDEX_QUERY = """
 SELECT ?g ?hash ?url WHERE {
@@ -183,6 +189,20 @@ def open_reader(path: Path) -> StoreReader:
     return StoreReader(path)
 
 
+def delete_unshared_update(iri: str) -> str:
+    """A SPARQL update deleting from the default graph the triples that named graph ``iri``
+    states and no other named graph does (the graph itself is left as it is).
+
+    Examples
+    --------
+    >>> print(delete_unshared_update("http://x/g"))
+    DELETE { ?s ?p ?o } WHERE { GRAPH <http://x/g> { ?s ?p ?o }
+      FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other != <http://x/g>) } }
+    """
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{iri}>) }} }}")
+
+
 def remove_update(iri: str) -> str:
     """A SPARQL update removing named graph ``iri`` and, from the default graph, the triples
     that no other named graph states.
@@ -194,9 +214,18 @@ def remove_update(iri: str) -> str:
       FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other != <http://x/g>) } } ;
     DROP SILENT GRAPH <http://x/g>
     """
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{iri}>) }} }} ;\n"
-            f"DROP SILENT GRAPH <{iri}>")
+    return f"{delete_unshared_update(iri)} ;\nDROP SILENT GRAPH <{iri}>"
+
+
+def insert_default_update(ntriples: str) -> str:
+    """A SPARQL update adding the N-Triples ``ntriples`` to the default graph.
+
+    >>> print(insert_default_update("<http://x/a> <http://x/p> <http://x/b> .\\n"))
+    INSERT DATA {
+    <http://x/a> <http://x/p> <http://x/b> .
+    }
+    """
+    return f"INSERT DATA {{\n{ntriples.strip()}\n}}"
 
 
 def insert_update(iri: str, ntriples: str) -> str:
@@ -216,7 +245,7 @@ def insert_update(iri: str, ntriples: str) -> str:
     """
     body = ntriples.strip()
     return (f"{remove_update(iri)} ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }} ;\n"
-            f"INSERT DATA {{\n{body}\n}}")
+            f"{insert_default_update(body)}")
 
 
 class LocalStore:
@@ -244,7 +273,7 @@ class LocalStore:
             self._lock.close()
             raise StoreError(f"store {self.path} cannot be opened: {error}") from None
         if version == 1:  # upgrade: materialize the union of the named graphs as the default graph
-            self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            self._ox.update(UNION_TO_DEFAULT_UPDATE)
             _write_marker(self.path, _VERSION)
 
     def __enter__(self) -> LocalStore:

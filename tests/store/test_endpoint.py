@@ -14,6 +14,7 @@ from kgraph.cli import app
 from kgraph.endpoint import Endpoint
 from kgraph.errors import EndpointError
 from kgraph.models import Article
+from kgraph.query import parse_query, run_query
 from kgraph.store import open_dataset
 from kgraph.store.ingest import find_articles, ingest
 from tests.store.helpers import QuietHandler, make_fake, serve
@@ -55,6 +56,70 @@ def test_cli_remove_on_server() -> None:
     assert result.exit_code == 0, result.output
     left = [r for r in Endpoint(SERVER).records() if tag in (r.url or "")]
     assert [r.url for r in left] == [f"https://warta.example.id/{tag}/0"]
+
+
+def shared(tag: str, people: list[str]) -> list[Article]:
+    """One article per person, each naming the same company (unique to ``tag``) as the firer."""
+    return [Article(id=f"{tag}-{n}", lang="id", url=f"https://warta.example.id/{tag}/{n}",
+                    text=f"Sinar Robotik {tag} memberhentikan {person} dari posisi CFO.")
+            for n, person in enumerate(people)]
+
+
+def count(sparql: str) -> int:
+    """The ?n of a one-row COUNT query, run like ``kgraph query --endpoint`` runs it."""
+    [row] = run_query(open_dataset(endpoint=SERVER), parse_query(sparql, "test.rq"))
+    return int(row[0])
+
+
+def named(name: str) -> int:
+    """How many times the default graph states ``name`` as some entity's schema:name."""
+    return count(f'SELECT (COUNT(*) AS ?n) WHERE {{ ?e schema:name "{name}" }}')
+
+
+@pytest.mark.server
+@needs_server
+def test_server_default_graph_states_a_shared_entity_once() -> None:
+    tag = uuid.uuid4().hex[:10]
+    company = f"Sinar Robotik {tag}"
+    report = ingest(shared(tag, [f"Dewi {tag} {n}" for n in range(3)]), Endpoint(SERVER), make_fake)
+    assert len(report.added) == 3
+    # three articles state the company's name: three times in their graphs, once in the default graph
+    assert count(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?e schema:name "{company}" }} }}') == 3
+    assert named(company) == 1
+    assert [named(f"Dewi {tag} {n}") for n in range(3)] == [1, 1, 1]
+    assert Endpoint(SERVER).default_graph_kept()
+
+
+@pytest.mark.server
+@needs_server
+def test_server_remove_keeps_what_other_articles_state() -> None:
+    tag = uuid.uuid4().hex[:10]
+    server = Endpoint(SERVER)
+    ingest(shared(tag, [f"Dewi {tag} {n}" for n in range(3)]), server, make_fake)
+    [iri] = find_articles(server.records(), f"https://warta.example.id/{tag}/0")
+    assert server.remove_graph(iri)
+    assert named(f"Sinar Robotik {tag}") == 1  # still stated by articles 1 and 2
+    assert [named(f"Dewi {tag} {n}") for n in range(3)] == [0, 1, 1]
+    assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ <{iri}> ?p ?o }}") == 0
+    fired = (f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c rdf:subject ?s ; rdf:predicate kg:fired . "
+             f'?s schema:name "Sinar Robotik {tag}" }}')
+    assert count(fired) == 2
+    assert not server.remove_graph(iri)  # not there any more
+
+
+@pytest.mark.server
+@needs_server
+def test_server_changed_article_leaves_no_old_triples() -> None:
+    tag = uuid.uuid4().hex[:10]
+    server = Endpoint(SERVER)
+    ingest(shared(tag, [f"Dewi {tag} 0", f"Joko {tag} 1"]), server, make_fake)
+    changed = shared(tag, [f"Dewi {tag} 0", f"Budi {tag} 1"])
+    report = ingest(changed, server, make_fake)
+    assert report.unchanged == [f"{tag}-0"] and report.replaced == [f"{tag}-1"]
+    assert (named(f"Joko {tag} 1"), named(f"Budi {tag} 1"), named(f"Sinar Robotik {tag}")) == (0, 1, 1)
+    [iri] = find_articles(server.records(), f"https://warta.example.id/{tag}/1")
+    hashes = count(f"SELECT (COUNT(*) AS ?n) WHERE {{ <{iri}> kg:contentHash ?h }}")
+    assert hashes == 1  # the old content hash left the default graph with the old text
 
 
 class _Flaky(QuietHandler):

@@ -107,9 +107,9 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
     """
     if graph is not None:
         loaded = load_graph_file(graph)
-        # the union of the file's graphs as a set, like the store's default graph: Oxigraph's own
-        # union repeats an entity's triples once per article (claims_about on a 500-article
-        # TriG file: 116 s over the union, 0.2 s over this)
+        # the union of the file's graphs as a set, like the store's default graph, so a query
+        # counts the same on both (Oxigraph's own union repeats an entity's triples once per
+        # article); on 500 articles the ready queries are as fast or up to 1.4x faster on it
         loaded.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         backend: OxigraphStore = OxigraphStore(store=loaded)
         union = False

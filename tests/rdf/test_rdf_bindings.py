@@ -68,3 +68,28 @@ def test_bound_claims_about_equals_unbound_rows_for_that_name(sample_trig, value
     expected = sorted(map(str, (row for row in every if str(row[column]) == value)))
     assert sorted(map(str, bound)) == expected
     assert bool(bound) == (value != TRICKY)
+
+
+def test_values_also_open_each_sub_select_that_projects_the_variable():
+    text = ("SELECT ?n ?last WHERE { { SELECT ?n (MAX(?d) AS ?last) WHERE {\n"
+            "  ?x <https://schema.org/name> ?n ; <https://ex.org/date> ?d } GROUP BY ?n } }")
+    new, rest = inline_bindings(text, {"n": Literal("Jo"), "last": Literal("2024")})
+    assert rest == {"last": Literal("2024")}  # computed with AS: left as a substitution
+    assert new.count('VALUES (?n) { ("Jo") }') == 2
+    assert new.index("GROUP BY") > new.rindex("VALUES")  # inside the sub-select's WHERE
+
+
+@pytest.mark.parametrize("name, binding", [("moved_between_companies", "person=Budi Santoso"),
+                                           ("positions", "person=Dara Quinn"),
+                                           ("leadership_timeline", "organization=Nimbus Labs")])
+def test_bound_rows_of_an_aggregating_query_equal_its_unbound_rows_for_that_value(sample_trig, name, binding):
+    query = load_query(name)
+    column, value = binding.split("=")
+    dataset = open_dataset(graph=sample_trig)
+    try:
+        names, every = result_rows(run_query(dataset, query))
+        _, bound = result_rows(run_query(dataset, query, parse_bindings([binding], query)))
+    finally:
+        dataset.close()
+    expected = sorted(map(str, (row for row in every if str(row[names.index(column)]) == value)))
+    assert expected and sorted(map(str, bound)) == expected

@@ -123,10 +123,20 @@ class RunContext:
             if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
             n = phrase_at(self.folded, j, phrases, stop)
-            if n:  # ", the company said": the subject of a reporting verb, no apposition
+            if n and not self._cue_follows(j + n, stop):  # the last cue noun is the head
+                # ", the company said": the subject of a reporting verb, no apposition
                 return j + n >= stop or self.folded[j + n] not in self.lex.reporting_verbs
             if not (self.words[j].isalpha() and self.words[j].islower()):
                 return False
+        return False
+
+    def _cue_follows(self, i: int, stop: int) -> bool:
+        """An organization or product cue noun at ``i`` or after it over lowercase words:
+        ", the cloud security startup": "startup", not "cloud", says what the name is."""
+        while i < stop and self.words[i].isalpha() and self.words[i].islower():
+            if any(phrase_at(self.folded, i, cues, stop) for cues in (self.lex.org_cues, self.lex.product_cues)):
+                return True
+            i += 1
         return False
 
     def link_before(self, start: int, floor: int) -> bool:

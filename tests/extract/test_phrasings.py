@@ -14,6 +14,8 @@ CASES = [
     ("en", "Tessa Varga was let go by Brightloom Labs last week.", ("Brightloom Labs", "fired", "Tessa Varga"), "asserted"),
     ("en", "Brightloom Labs did not fire its chief executive, Tessa Varga, the company said.", ("Brightloom Labs", "fired", "Tessa Varga"), "negated"),
     ("en", "Brightloom Labs did not fire Tessa Varga, the company said on Friday.", ("Brightloom Labs", "fired", "Tessa Varga"), "negated"),
+    ("en", "Vantora, the cloud security startup, has removed its chief executive, Lydia Brennan, the company said.", ("Vantora", "fired", "Lydia Brennan"), "asserted"),
+    ("en", "Vantora, a cloud software company, cut about 120 jobs in March.", ("Vantora", "laidOff", "Vantora employees"), "asserted"),
     ("en", "Brightloom Labs may acquire Quarrystone Inc. next year.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "uncertain"),
     ("en", "Quarrystone Inc. was acquired by Brightloom Labs in May.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "asserted"),
     ("en", "Harrow Ventures led a $20 million round in Brightloom Labs.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),

@@ -126,10 +126,13 @@ class _Resolver:
                         return ent
         return None
 
-    def org_by_first_word(self, word: str) -> _Entity | None:
-        """The organization or product whose name starts with ``word`` ("Quillstone" Labs)."""
+    def org_by_first_word(self, word: str, *, organizations_only: bool = False) -> _Entity | None:
+        """The organization or product whose name starts with ``word`` ("Quillstone" Labs);
+        with ``organizations_only``, one only ever named as an organization."""
         folded = word.casefold()
         for ent in self.entities:
+            if organizations_only and any(s.label_ != "Organization" for s in ent.spans):
+                continue
             if not ent.personal() and any(
                     _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
                 return ent
@@ -147,7 +150,8 @@ class _Resolver:
         if people:
             return max(people, key=lambda e: (any(s[-1].text == word for s in e.spans),
                                               max([s.start for s in e.spans if s.start < span.start], default=-1)))
-        org = self.org_by_first_word(word) if span.label_ == CANDIDATE else None
+        org = (self.org_by_first_word(word) if span.label_ == CANDIDATE else  # "Halcyon said"
+               self.org_by_first_word(word, organizations_only=True) if span.label_ == "Organization" else None)
         if org is not None:
             return org
         doc = self.doc

@@ -40,6 +40,7 @@ CASES = [
     ("id", "Arunika Capital berinvestasi Rp50 miliar di Lumbara.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
     ("id", "Startup Lumbara meluncurkan Kasirdesa untuk warung di pedesaan.", ("Lumbara", "developed", "Kasirdesa"), "asserted"),
     ("id", "Startup Lumbara menawarkan bonus retensi Rp2 miliar kepada Hadi Saputra.", ("Lumbara", "offeredCompensation", "Hadi Saputra"), "asserted"),
+    ("id", "Rina Oktaviani sebelumnya menjabat sebagai Direktur Keuangan di PT Kirim Cepat Nusantara.", ("Rina Oktaviani", "holdsPosition", "PT Kirim Cepat Nusantara"), "asserted"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 
@@ -58,3 +59,10 @@ def test_phrasing_roles_of_a_succession(extractor):
     found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
     post = found[("Tessa Varga", "holdsPosition", "Brightloom Labs")]
     assert post.role == "chief operating officer" and post.status == "current"
+
+
+def test_phrasing_a_post_held_before_is_former(extractor):
+    text = "Rina Oktaviani sebelumnya menjabat sebagai Direktur Keuangan di PT Kirim Cepat Nusantara."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    post = found[("Rina Oktaviani", "holdsPosition", "PT Kirim Cepat Nusantara")]
+    assert post.role == "Direktur Keuangan" and post.status == "former"

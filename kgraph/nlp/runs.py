@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 from kgraph.nlp.cues import doc_words, is_headline, is_name_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import NamesLexicon
 
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "Acme's CEO": the name owns the title
+
 __all__ = ["RunContext", "segments", "runs"]
 
 
@@ -57,12 +59,14 @@ class RunContext:
 
     def title_after(self, end: int, stop: int) -> str:
         """"direct" for "LinkedIn co-founder", "apposition" for "Jo Roe, Acme's CEO", else ""."""
-        i, comma = end, False
+        i, comma, linked = end, False, False
         if i < stop and self.words[i] == ",":
             i, comma = i + 1, True
         while i < stop:
             if phrase_at(self.folded, i, self.lex.titles, stop):
-                return "apposition" if comma else "direct"
+                return "apposition" if comma or linked else "direct"  # linked: "Jo Roe as CEO"
+            if self.folded[i] in self.lex.determiners and self.folded[i] not in _POSSESSIVES:
+                linked = True
             if i in self.ent_at and self.ent_at[i].label_ == "Organization" and comma:
                 i = self.ent_at[i].end
             elif comma and is_name_word(self.words[i]):
@@ -119,7 +123,9 @@ class RunContext:
         if self.folded[i] not in self.lex.determiners:  # ", has left the company" is no apposition
             return False
         i += 1
-        for j in range(i, min(i + 4, stop)):
+        for j in range(i, min(i + 6, stop)):
+            if self.words[j] == "-" or j + 1 < stop and self.words[j + 1] == "-":
+                continue  # ", the Berlin-based music company": a compound modifier
             if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
             n = phrase_at(self.folded, j, phrases, stop)

@@ -43,6 +43,8 @@ CASES = [
     ("id", "Startup Lumbara meluncurkan Kasirdesa untuk warung di pedesaan.", ("Lumbara", "developed", "Kasirdesa"), "asserted"),
     ("id", "Startup Lumbara menawarkan bonus retensi Rp2 miliar kepada Hadi Saputra.", ("Lumbara", "offeredCompensation", "Hadi Saputra"), "asserted"),
     ("id", "Rina Oktaviani sebelumnya menjabat sebagai Direktur Keuangan di PT Kirim Cepat Nusantara.", ("Rina Oktaviani", "holdsPosition", "PT Kirim Cepat Nusantara"), "asserted"),
+    ("id", "Tahun lalu, startup Lumbara diakuisisi oleh grup ritel Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "asserted"),
+    ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra, yang juga salah satu pendiri Lumbara, memutuskan hengkang untuk fokus pada bisnis keluarga.", ("Hadi Saputra", "resigned", "Lumbara"), "asserted"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 

@@ -21,6 +21,8 @@ CASES = [
     ("en", "Halcyon Robotics bought Pivotline. Halcyon's chief executive, Tobias Rennert, praised it.", ("Tobias Rennert", "holdsPosition", "Halcyon Robotics"), "asserted"),
     ("en", "Brightloom Labs is backed by Harrow Ventures, which led its last round.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Streamwell, the Berlin-based music streaming company, appointed Ines Navarro as chief executive on Thursday.", ("Ines Navarro", "holdsPosition", "Streamwell"), "asserted"),
+    ("en", "Brightloom Labs named a new chief. She replaces co-founder Omar Pell, who stepped down.", ("Omar Pell", "founded", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs reportedly considered cutting up to 15% of its workforce.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "uncertain"),
     ("en", "Brightloom Labs may acquire Quarrystone Inc. next year.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "uncertain"),
     ("en", "Quarrystone Inc. was acquired by Brightloom Labs in May.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "asserted"),
     ("en", "Harrow Ventures led a $20 million round in Brightloom Labs.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),

@@ -97,6 +97,15 @@ def _strip_legal(text: str, lex: NamesLexicon) -> str:
     return " ".join(words).casefold()
 
 
+def _core_name(text: str, lex: NamesLexicon) -> str:
+    """An organization's name without legal forms or a closing country or city: "PT Layan
+    Cepat Indonesia Tbk" and "Layan Cepat" are one company."""
+    words = _strip_legal(text, lex).split()
+    if len(words) > 2 and (words[-1],) in lex.places:
+        words = _strip_legal(" ".join(words[:-1]), lex).split()
+    return " ".join(words)
+
+
 def _subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
@@ -117,6 +126,12 @@ class _Resolver:
             forms = ent.forms() + ([ent.gazetteer_name] if ent.gazetteer_name else [])
             if any(_strip_legal(f, self.lex) == stripped for f in forms):
                 return ent
+        if span.label_ == "Organization":
+            core = _core_name(text, self.lex)
+            for ent in self.entities:
+                if not ent.personal() and all(s.label_ == "Organization" for s in ent.spans) and any(
+                        _core_name(f, self.lex) == core for f in ent.forms()):
+                    return ent
         if span.label_ not in _PERSONAL:
             return None
         for ent in self.entities:

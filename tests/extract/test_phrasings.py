@@ -23,6 +23,8 @@ CASES = [
     ("en", "Streamwell, the Berlin-based music streaming company, appointed Ines Navarro as chief executive on Thursday.", ("Ines Navarro", "holdsPosition", "Streamwell"), "asserted"),
     ("en", "Brightloom Labs named a new chief. She replaces co-founder Omar Pell, who stepped down.", ("Omar Pell", "founded", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs reportedly considered cutting up to 15% of its workforce.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "uncertain"),
+    ("en", "Brightloom Labs has hired Tessa Varga, a veteran of Quarrystone Inc., as its chief technology officer.", ("Tessa Varga", "holdsPosition", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs makes the Pebble Notes writing assistant.", ("Brightloom Labs", "developed", "Pebble Notes"), "asserted"),
     ("en", "Brightloom Labs may acquire Quarrystone Inc. next year.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "uncertain"),
     ("en", "Quarrystone Inc. was acquired by Brightloom Labs in May.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "asserted"),
     ("en", "Harrow Ventures led a $20 million round in Brightloom Labs.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
@@ -47,6 +49,7 @@ CASES = [
     ("id", "Rina Oktaviani sebelumnya menjabat sebagai Direktur Keuangan di PT Kirim Cepat Nusantara.", ("Rina Oktaviani", "holdsPosition", "PT Kirim Cepat Nusantara"), "asserted"),
     ("id", "Tahun lalu, startup Lumbara diakuisisi oleh grup ritel Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "asserted"),
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra, yang juga salah satu pendiri Lumbara, memutuskan hengkang untuk fokus pada bisnis keluarga.", ("Hadi Saputra", "resigned", "Lumbara"), "asserted"),
+    ("id", "PT Kirim Cepat Indonesia menunjuk Rina Oktaviani. Direktur Utama Kirim Cepat, Hadi Saputra, menyambutnya.", ("Hadi Saputra", "holdsPosition", "PT Kirim Cepat Indonesia"), "asserted"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 
@@ -72,3 +75,9 @@ def test_phrasing_a_post_held_before_is_former(extractor):
     found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
     post = found[("Rina Oktaviani", "holdsPosition", "PT Kirim Cepat Nusantara")]
     assert post.role == "Direktur Keuangan" and post.status == "former"
+
+
+def test_phrasing_a_post_worked_before_is_not_joining(extractor):
+    text = "Startup Lumbara menunjuk Rina Oktaviani. Rina sebelumnya bekerja di Bank Mandala selama sepuluh tahun."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert ("Rina Oktaviani", "joined", "Bank Mandala") not in found

@@ -50,6 +50,7 @@ CASES = [
     ("id", "Tahun lalu, startup Lumbara diakuisisi oleh grup ritel Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "asserted"),
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra, yang juga salah satu pendiri Lumbara, memutuskan hengkang untuk fokus pada bisnis keluarga.", ("Hadi Saputra", "resigned", "Lumbara"), "asserted"),
     ("id", "PT Kirim Cepat Indonesia menunjuk Rina Oktaviani. Direktur Utama Kirim Cepat, Hadi Saputra, menyambutnya.", ("Hadi Saputra", "holdsPosition", "PT Kirim Cepat Indonesia"), "asserted"),
+    ("id", "Startup Lumbara memangkas 50 karyawan pada Senin.", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 

@@ -203,6 +203,8 @@ class RelationExtractor:
         else:
             window = words[max(0, first - self.lexicon.negation_window):last]
             anywhere = words
+        if any(w in self.lexicon.sentence_negation for w in anywhere[:first]):
+            return "negated"  # "denied rumours that it would cut jobs": the denial governs the claim
         if any(w in self.lexicon.uncertainty for w in window) or any(w in self.lexicon.sentence_uncertainty for w in anywhere):
             return "uncertain"
         if any(w in self.lexicon.negation for w in window) or any(w in self.lexicon.sentence_negation for w in anywhere):

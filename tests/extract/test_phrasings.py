@@ -25,6 +25,7 @@ CASES = [
     ("en", "Brightloom Labs reportedly considered cutting up to 15% of its workforce.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "uncertain"),
     ("en", "Brightloom Labs has hired Tessa Varga, a veteran of Quarrystone Inc., as its chief technology officer.", ("Tessa Varga", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs makes the Pebble Notes writing assistant.", ("Brightloom Labs", "developed", "Pebble Notes"), "asserted"),
+    ("en", "Brightloom Labs denied reports that it may acquire Quarrystone Inc.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "negated"),
     ("en", "Brightloom Labs may acquire Quarrystone Inc. next year.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "uncertain"),
     ("en", "Quarrystone Inc. was acquired by Brightloom Labs in May.", ("Brightloom Labs", "acquired", "Quarrystone Inc."), "asserted"),
     ("en", "Harrow Ventures led a $20 million round in Brightloom Labs.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
@@ -51,6 +52,7 @@ CASES = [
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra, yang juga salah satu pendiri Lumbara, memutuskan hengkang untuk fokus pada bisnis keluarga.", ("Hadi Saputra", "resigned", "Lumbara"), "asserted"),
     ("id", "PT Kirim Cepat Indonesia menunjuk Rina Oktaviani. Direktur Utama Kirim Cepat, Hadi Saputra, menyambutnya.", ("Hadi Saputra", "holdsPosition", "PT Kirim Cepat Indonesia"), "asserted"),
     ("id", "Startup Lumbara memangkas 50 karyawan pada Senin.", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
+    ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra membantah rumor bahwa Lumbara akan memangkas karyawan.", ("Lumbara", "laidOff", "Lumbara employees"), "negated"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
 ]
 

@@ -61,6 +61,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
 from kgraph.errors import EndpointError
+from kgraph.query import sparql_tokens
 
 if TYPE_CHECKING:
     from kgraph.store.local import ArticleRecord
@@ -121,10 +122,6 @@ _MARKER_TRIPLE = '<{}> <{}> "{}"'.format(*DEFAULT_GRAPH_MARKER)
 
 _PREFIX = re.compile(r"^([A-Za-z][\w.+-]*):(?=https?://)")
 _GRAPHDB_PATH = re.compile(r"/repositories/[^/]+$")
-# IRIs, string literals and comments: they may spell "graph" without being the GRAPH keyword
-_NOT_KEYWORDS = re.compile(r'<[^<>"{}|^`\\\s]*>|"""[\s\S]*?"""|' r"'''[\s\S]*?'''|"
-                           r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|#[^\n]*")
-_GRAPH_KEYWORD = re.compile(r"(?<![\w:?$])GRAPH\b(?!:)", re.IGNORECASE)
 
 
 def parse_endpoint(endpoint: str) -> tuple[ServerLayout, str]:
@@ -172,7 +169,7 @@ def reads_named_graphs(sparql: str) -> bool:
     >>> reads_named_graphs('SELECT ?graph WHERE { ?graph <https://x.org/graph> "GRAPH" } # graph')
     False
     """
-    return _GRAPH_KEYWORD.search(_NOT_KEYWORDS.sub(" ", sparql)) is not None
+    return any(token == "GRAPH" for token, _ in sparql_tokens(sparql))
 
 
 class Endpoint:

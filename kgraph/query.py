@@ -38,7 +38,7 @@ from kgraph.errors import QueryError, UsageError
 from kgraph.rdf.vocab import PREFIXES
 
 __all__ = ["QUERY_DIR", "query_dir", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
-           "parse_query", "parse_bindings", "inline_bindings", "run_query"]
+           "parse_query", "parse_bindings", "inline_bindings", "sparql_tokens", "run_query"]
 
 QUERY_DIR = Path("queries")
 """Where ``kgraph query NAME`` looks for ``NAME.rq`` first (relative to the working directory)."""
@@ -257,10 +257,15 @@ def _term(value: str, name: str) -> Identifier:
     return Literal(value)
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int]]:
-    """The query's tokens that matter for finding groups: ``(token, offset)``, where a token is
-    an upper-cased keyword or ``?var``, or one of ``{ } ( )``; comments, strings and IRIs are
-    skipped. A string that never closes stops the scan."""
+def sparql_tokens(text: str) -> Iterator[tuple[str, int]]:
+    """The query's keywords and structure: ``(token, offset)``, where a token is an upper-cased
+    keyword or prefixed name, a ``?var``, or one of ``{ } ( )``; comments, strings and IRIs are
+    skipped, so "graph" in an IRI or a string is no ``GRAPH``. A string that never closes
+    stops the scan.
+
+    >>> [t for t, _ in sparql_tokens('SELECT ?g { GRAPH ?g { ?s <https://x.org/graph> "graph" } } # GRAPH')]
+    ['SELECT', '?g', '{', 'GRAPH', '?g', '{', '?s', '}', '}']
+    """
     i = 0
     while i < len(text):
         char = text[i]
@@ -301,7 +306,7 @@ def _value_groups(text: str) -> list[tuple[int, frozenset[str] | None]]:
     form = ""  # the top-level query form, once seen
     select_at: list[tuple[int, set[str]]] = []  # open SELECT clauses: brace depth, projected names
     previous = ""
-    for token, at in _tokens(text):
+    for token, at in sparql_tokens(text):
         if token in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE") and depth == 0 and not form:
             form = token
         if token == "SELECT" and depth > 0:

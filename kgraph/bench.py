@@ -117,16 +117,16 @@ def _words(articles: list[Article]) -> int:
     return sum(len(a.text.split()) for a in articles)
 
 
-def _median_seconds(run: Callable[[], int], runs: int = 3, budget: float = 5.0) -> tuple[float, int]:
+def _median_seconds(run: Callable[[], Any], runs: int = 3, budget: float = 5.0) -> tuple[float, Any]:
     """Median of up to ``runs`` timed calls after a warm-up (a slow query stops after ``budget`` s),
-    and the number of rows the call returned."""
-    rows = run()  # warm-up: parse and caches
+    and what the warm-up call returned."""
+    answer = run()  # warm-up: parse and caches
     times: list[float] = []
     while len(times) < runs and sum(times) < budget:
         start = time.perf_counter()
         run()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), rows
+    return statistics.median(times), answer
 
 
 def time_queries(dataset: Any, folder: Path, result: BenchResult) -> None:
@@ -141,18 +141,13 @@ def time_queries(dataset: Any, folder: Path, result: BenchResult) -> None:
 
     for path in sorted(folder.glob("*.rq")):
         query = load_query(path)
-        answer: list[tuple[list[str], list[list[Any]]]] = []
-
-        def run(bindings: dict[str, Any] | None = None) -> int:
-            answer[:] = [result_rows(run_query(dataset, query, bindings))]
-            return len(answer[0][1])
-
-        result.queries[path.stem], result.rows[path.stem] = _median_seconds(run)
-        names, rows = answer[0]
-        param = next((p for p in query.info.params if p in names and rows and rows[0][names.index(p)] is not None), None)
+        seconds, (names, rows) = _median_seconds(lambda: result_rows(run_query(dataset, query)))
+        result.queries[path.stem], result.rows[path.stem] = seconds, len(rows)
+        first = dict(zip(names, rows[0])) if rows else {}
+        param = next((p for p in query.info.params if first.get(p) is not None), None)
         if param is not None:
-            value = {param: rows[0][names.index(param)]}
-            result.bound[path.stem] = _median_seconds(lambda: run(value))[0]
+            bound = {param: first[param]}
+            result.bound[path.stem] = _median_seconds(lambda: result_rows(run_query(dataset, query, bound)))[0]
 
 
 def spacy_tokenizers() -> dict[str, Callable[[str], object]]:

@@ -154,10 +154,11 @@ class RunContext:
             bool(phrase_ending_at(self.folded, start - 1, self.lex.titles, floor))
 
     def product_link_before(self, start: int, floor: int) -> bool:
-        """A verb for products right before, perhaps with a determiner: "launched Saku Kasir",
-        "unveiled its Orbit Drive", "meluncurkan aplikasi"."""
+        """A verb for products right before, perhaps over determiners and product modifiers:
+        "launched Saku Kasir", "unveiled its new Orbit Drive", "meluncurkan aplikasi"."""
         i = start
-        while i - 1 > floor and self.folded[i - 1] in self.lex.determiners | {"new", "baru"}:
+        while i - 1 > floor and (self.folded[i - 1] in self.lex.determiners
+                                 or self.folded[i - 1] in self.lex.product_modifiers):
             i -= 1
         return bool(phrase_ending_at(self.folded, i, self.lex.product_links, floor))
 

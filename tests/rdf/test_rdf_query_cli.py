@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
+from tests.store.helpers import on_endpoint
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 runner = CliRunner()
@@ -130,14 +131,8 @@ def test_commands_have_help_with_an_example(command):
 @pytest.mark.skipif(not os.environ.get("KGRAPH_TEST_ENDPOINT"), reason="KGRAPH_TEST_ENDPOINT is not set "
                     "(.ci/run starts an Oxigraph server and sets it)")
 def test_query_and_export_through_a_sparql_endpoint(sample_dataset):
-    from kgraph.endpoint import Endpoint
-
     url = os.environ["KGRAPH_TEST_ENDPOINT"]
-    endpoint = Endpoint(url)
-    names = [g.identifier for g in sample_dataset.graphs() if g.identifier != sample_dataset.default_graph.identifier]
-    for name in names:
-        endpoint.put(str(name), sample_dataset.graph(name).serialize(format="nt"))
-    try:
+    with on_endpoint(sample_dataset, url) as (endpoint, names):
         result = _query(str(QUERIES / "positions.rq"), "--endpoint", url, "--bind", "person=Priya Natarajan",
                         "-f", "json")
         assert result.exit_code == 0, result.output
@@ -149,9 +144,6 @@ def test_query_and_export_through_a_sparql_endpoint(sample_dataset):
         assert len(endpoint.graph_names()) >= len(names)  # nothing was dropped
         exported = runner.invoke(app, ["export", "--endpoint", url, "--format", "trig"])
         assert exported.exit_code == 0 and "kg:fired person:dara-quinn" in exported.stdout
-    finally:
-        for name in names:
-            endpoint.remove_graph(str(name))
 
 
 def test_without_a_source_the_built_graph_is_read(tmp_path, monkeypatch, sample_turtle):

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kgraph.models import Article, Entity, Extraction, Relation
 
-__all__ = ["extraction", "ntriples", "FakeExtractor", "make_fake", "COMPANIES", "QuietHandler",
+__all__ = ["extraction", "ntriples", "FakeExtractor", "make_fake", "COMPANIES", "QuietHandler", "on_endpoint",
            "serve"]
 
 COMPANIES = ("Kopi Nusantara", "Awan Data", "Lumbung Pangan", "Sinar Robotik", "Teluk Digital")
@@ -93,3 +93,20 @@ def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def on_endpoint(dataset, url: str) -> Iterator[tuple[object, list]]:  # noqa: ANN001
+    """Put each named graph of ``dataset`` on the SPARQL server at ``url`` for the ``with``
+    block; yields the :class:`~kgraph.endpoint.Endpoint` and the graph names, removed after."""
+    from kgraph.endpoint import Endpoint
+
+    endpoint = Endpoint(url)
+    names = [g.identifier for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]
+    for name in names:
+        endpoint.put(str(name), dataset.graph(name).serialize(format="nt"))
+    try:
+        yield endpoint, names
+    finally:
+        for name in names:
+            endpoint.remove_graph(str(name))

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
+from tests.store.helpers import on_endpoint
 
 runner = CliRunner()
 
@@ -73,14 +74,8 @@ def test_render_missing_graph_file(tmp_path):
 @pytest.mark.skipif(not os.environ.get("KGRAPH_TEST_ENDPOINT"), reason="KGRAPH_TEST_ENDPOINT is not set "
                     "(.ci/run starts an Oxigraph server and sets it)")
 def test_render_from_a_sparql_endpoint(dataset, tmp_path):
-    from kgraph.endpoint import Endpoint
-
     url = os.environ["KGRAPH_TEST_ENDPOINT"]
-    endpoint = Endpoint(url)
-    names = [g.identifier for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]
-    for name in names:
-        endpoint.put(str(name), dataset.graph(name).serialize(format="nt"))
-    try:
+    with on_endpoint(dataset, url):
         out = tmp_path / "remote.html"
         result = runner.invoke(app, ["render", "--endpoint", url, "--out", str(out), "--focus", "Dana Whitfield"])
         assert result.exit_code == 0, result.output
@@ -89,6 +84,3 @@ def test_render_from_a_sparql_endpoint(dataset, tmp_path):
             "fired", "holdsPosition", "joined", "partnerOf", "partnerOf"]  # Acme and Lumen are 1 claim away
         (fired,) = [e for e in data["edges"] if e["relation"] == "fired"]
         assert fired["date"] == "2024-03-04" and fired["source_url"] == "https://news.example.org/acme-shakeup"
-    finally:
-        for name in names:
-            endpoint.remove_graph(str(name))

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
@@ -30,7 +29,7 @@ from rdflib.term import Node
 
 from kgraph.errors import OutputError, UsageError
 from kgraph.network import flat_attributes, to_networkx
-from kgraph.query import parse_query, run_query
+from kgraph.query import oxigraph_store, parse_query, run_query
 from kgraph.rdf.results import result_rows
 from kgraph.rdf.vocab import PREFIXES, bind_prefixes
 
@@ -109,13 +108,6 @@ def _graphml(dataset: Graph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def _oxigraph_store(dataset: Graph) -> ox.Store | None:
-    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file), if any."""
-    store = getattr(dataset, "store", None)
-    inner = getattr(store, "_inner", None) if isinstance(store, OxigraphStore) else None
-    return inner if isinstance(inner, ox.Store) else None
-
-
 def _export_oxigraph(store: ox.Store, fmt: str) -> str:
     """Serialize with Oxigraph itself: about 20 times faster than through rdflib on big stores."""
     if fmt in ("turtle", "nt"):  # the union: each triple once, whichever article graphs hold it
@@ -144,7 +136,7 @@ def export_text(dataset: Graph, fmt: str) -> str:
         return _graphml(dataset)
     if fmt not in _RDFLIB_FORMATS:
         raise UsageError(f"--format {fmt}: unknown export format (use one of {', '.join(EXPORT_FORMATS)})")
-    native = _oxigraph_store(dataset)
+    native = oxigraph_store(dataset)
     if native is not None and fmt in _OXIGRAPH_FORMATS:
         return _export_oxigraph(native, fmt)
     if fmt in ("turtle", "nt"):

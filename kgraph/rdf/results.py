@@ -10,8 +10,10 @@ import csv
 import io
 import json
 import re
+from typing import Union
 
-from rdflib import BNode, Literal, URIRef, Variable
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
@@ -19,18 +21,73 @@ from rdflib.term import Node
 from kgraph.errors import UsageError
 from kgraph.rdf.vocab import PREFIXES
 
-__all__ = ["FORMATS", "result_rows", "short_term", "format_result"]
+__all__ = ["FORMATS", "from_oxigraph", "result_rows", "short_term", "format_result"]
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 _LOCAL = re.compile(r"^[\w.-]*$")
 
 
+OxigraphAnswer = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+
+
+def from_oxigraph(answer: OxigraphAnswer) -> Result:
+    """An rdflib :class:`~rdflib.query.Result` holding a pyoxigraph query answer.
+
+    Each distinct term is converted once: rdflib builds a typed literal slowly (about 25 µs),
+    and an answer repeats its names, dates and IRIs on many rows. Simple literals come back
+    plain (``"x"``, not ``"x"^^xsd:string``), as rdflib reads them from a file.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://x.org/a"), ox.NamedNode("https://x.org/age"), ox.Literal(3)))
+    >>> result = from_oxigraph(store.query("SELECT ?s ?age WHERE { ?s ?p ?age }"))
+    >>> result_rows(result)
+    (['s', 'age'], [[rdflib.term.URIRef('https://x.org/a'), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]])
+    """
+    terms: dict[object, Node] = {}
+
+    def term(node: object) -> Node:
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = _rdflib_term(node)
+        return found
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for triple in answer:
+            graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+        result.graph = graph
+        return result
+    variables = [Variable(v.value) for v in answer.variables]
+    result = Result("SELECT")
+    result.vars = variables
+    result.bindings = [{var: term(value) for var, value in zip(variables, solution) if value is not None}
+                       for solution in answer]
+    return result
+
+
+def _rdflib_term(node: object) -> Node:
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return BNode(node.value)
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        return Literal(node.value) if datatype == str(XSD.string) else Literal(node.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term a query can answer: {node!r}")
+
+
 def result_rows(result: Result) -> tuple[list[str], list[list[Node | None]]]:
     """The variable names and rows of a SELECT result (None where a variable is unbound)."""
-    names = [str(v) for v in (result.vars or [])]
-    rows = [[row.get(Variable(n)) if hasattr(row, "get") else row[i] for i, n in enumerate(names)]
-            for row in result]
-    return names, rows
+    variables = list(result.vars or [])
+    rows = [[binding.get(var) for var in variables] for binding in result.bindings]
+    return [str(v) for v in variables], rows
 
 
 def short_term(node: Node | None) -> str:

@@ -170,3 +170,27 @@ def test_a_table_shows_the_first_rows_and_says_how_many_there_are(sample_trig):
     assert names[0] in result.stdout and names[1] in result.stdout and names[-1] not in result.stdout
     assert f"{total} rows\n" in _query(str(QUERIES / "entities.rq"), "--graph", str(sample_trig),
                                        "--limit", "0").output
+
+
+def test_language_tags_blank_nodes_and_construct_answers_keep_their_terms(tmp_path):
+    graph = tmp_path / "terms.ttl"
+    graph.write_text('@prefix s: <https://schema.org/> .\n'
+                     '<https://x.org/a> s:name "Jakarta"@id, "plain" ; s:knows [ s:name "anon" ] ;\n'
+                     '    s:age 42 .\n', encoding="utf-8")
+    text = "SELECT ?name ?friend ?age WHERE { ?x schema:name ?name . OPTIONAL { ?x schema:knows ?friend } " \
+           "OPTIONAL { ?x schema:age ?age } } ORDER BY ?name"
+    rows = json.loads(_query(text, "--graph", str(graph), "-f", "json").stdout)["results"]["bindings"]
+    by_name = {row["name"]["value"]: row for row in rows}
+    assert by_name["Jakarta"]["name"] == {"type": "literal", "value": "Jakarta", "xml:lang": "id"}
+    assert by_name["plain"]["name"] == {"type": "literal", "value": "plain"}  # no xsd:string
+    assert by_name["plain"]["friend"]["type"] == "bnode"
+    assert by_name["plain"]["age"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+    assert set(by_name["anon"]) == {"name"}  # unbound variables are left out, not empty
+    tsv = _query(text, "--graph", str(graph), "-f", "tsv").stdout
+    assert '"Jakarta"@id' in tsv and '"plain"\t_:' in tsv
+    turtle = _query("CONSTRUCT { ?x <https://x.org/label> ?n } WHERE { ?x schema:name ?n }",
+                    "--graph", str(graph)).stdout
+    from rdflib import Graph, Literal, URIRef
+    built = Graph().parse(data=turtle, format="turtle")
+    assert (URIRef("https://x.org/a"), URIRef("https://x.org/label"), Literal("Jakarta", lang="id")) in built
+    assert len(built) == 3

@@ -36,12 +36,17 @@ def outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:
 def nearest(matches) -> list:
     """Of overlapping matches that end at the same place with the same slot nearest the
     trigger, keep the shortest: the far slot nearest the trigger wins ("Nadella said he
-    admired Suleyman as a founder of DeepMind" makes Suleyman, not Nadella, the founder)."""
+    admired Suleyman as a founder of DeepMind" makes Suleyman, not Nadella, the founder).
+    A match with one entity, before its trigger, keeps only the nearest entity of that type:
+    in "Ia menggantikan Hendra yang mengundurkan diri" Hendra resigned, not "Ia" (coordinated
+    entities, "A dan B mundur", come back as conjuncts)."""
     best: dict[tuple, object] = {}
     for m in matches:
         groups = m.groupdict()
         slots = [(m.start(name), name, groups[name]) for name in ("s", "o", "r") if groups.get(name)]
-        near = max(slots)[1:] if slots else None
+        entities = [slot for slot in slots if slot[1] != "r"]
+        lone = len(entities) == 1 and m.end(entities[0][1]) + 1 < m.end()  # + 1: its trailing space
+        near = entities[0][2][1] if lone else max(slots)[1:] if slots else None  # "⟦P3⟧"[1]: P
         key = (m.end(), near, groups.get("r"))
         if key not in best or m.start() > best[key].start():
             best[key] = m

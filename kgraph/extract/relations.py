@@ -275,7 +275,8 @@ class RelationExtractor:
         any other organization of the sentence; ``context_person``: the nearest earlier person;
         ``member_org``: the group's organization; ``employees``: the group "<org> employees".
         A person's organization is, for leaving (fired, resigned), the group's organization or
-        the post they held; otherwise the organization they joined, then their post. News
+        the post they held, never the one they joined; otherwise the organization they joined,
+        then their post. News
         outlets cited as sources ("Mengutip The Verge", "according to Reuters") are never used.
         """
         cues = self.lexicon.attribution
@@ -307,6 +308,10 @@ class RelationExtractor:
         post_here = here.get((m.sentence.span.start, other or ""))
         if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":
             order = (member_of, post_here, positions.get(other or ""), joined.get(other or ""))
+            if m.rule.relation != "laidOff" and policy != "member_org" and joined.get(other or ""):
+                # one leaves the old employer, not the one joined ("X, who resigned in April,
+                # now works at Kirim Kilat as COO")
+                order = tuple(name for name in order if name != joined[other or ""])
         else:
             order = (joined.get(other or ""), post_here, positions.get(other or ""), member_of)
         found = next((name for name in order if name), None)

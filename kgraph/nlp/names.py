@@ -58,6 +58,8 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if not known and n > 1 and not lex.head_initial and \
             ctx.cue_after(e, sent.end, lex.product_cues, immediate=not article):
         return [(s, e, "Product")]  # "Acme Cloud platform", "the Gridmark Pay checkout app"
+    if lex.title_org_name and ctx.copula_title_before(title[1] if title is not None else s, sent.start):
+        return [(s, e, known or "Organization")]  # "Budi adalah CEO Lintas Bayar"
     if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after:
         k = _organization_words(ctx, s, e, title)  # "Kepala Ekonom Bank Permata Josua Pardede"
         if k:
@@ -77,11 +79,12 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
                 return [(s, s + k, "Organization"), (s + k, e, "Person")]  # "CEO Acme Budi Santoso"
         after_org = s - 1 in ctx.ent_at and ctx.ent_at[s - 1].label_ == "Organization"  # "Pengawas OJK Agusman"
         return [(s, e, "Person" if n > 1 or after_org else CANDIDATE)]
-    if n > 1 and ctx.title_after(e, sent.end) == "apposition":
-        return [(s, e, "Person")]
-    if not lex.title_org_name and ctx.title_after(e, sent.end) == "direct":
-        return [(s, e, "Organization")]  # "LinkedIn co-founder", "Copperline product lead"
+    after = ctx.title_after(e, sent.end)
     cue = ctx.head_cue_before(s, sent.start)
+    if n > 1 and (after == "apposition" or after == "linked" and cue != "Organization"):
+        return [(s, e, "Person")]  # not "joined the logistics firm Kirim Kilat as COO"
+    if not lex.title_org_name and after == "direct":
+        return [(s, e, "Organization")]  # "LinkedIn co-founder", "Copperline product lead"
     if cue:
         return [(s, e, cue)]
     if n > 1 and phrase_at(ctx.folded, s, lex.product_cues, e) == 1:

@@ -26,6 +26,9 @@ class RunContext:
         self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.stops = lex.stop_capitals | lex.months | lex.days
         self.known_orgs: dict[tuple[str, ...], str] = {}  # names typed Organization/Product so far
+        # words that end a noun phrase, so a head noun before them does not reach the name after:
+        # "Perusahaan itu menunjuk Dewi Lestari" (Dewi is not "the company Dewi")
+        self.phrase_breaks = lex.auxiliaries | lex.phrase_ends | {verb[0] for verb in lex.org_verbs}
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
@@ -57,14 +60,30 @@ class RunContext:
                 return False
         return False
 
+    def copula_title_before(self, start: int, floor: int) -> bool:
+        """A title right before ``start`` follows a copula ("Budi adalah CEO Lintas Bayar",
+        "ditunjuk sebagai direktur keuangan Lintas Bayar"): the title describes someone named
+        earlier, so the name after it is the organization."""
+        i, titled = start, False
+        while i > floor:
+            n = phrase_ending_at(self.folded, i, self.lex.titles, floor)
+            if n:
+                i, titled = i - n, True
+            elif self.folded[i - 1] in self.lex.title_words:
+                i -= 1
+            else:
+                break
+        return titled and i > floor and self.folded[i - 1] in self.lex.title_copulas
+
     def title_after(self, end: int, stop: int) -> str:
-        """"direct" for "LinkedIn co-founder", "apposition" for "Jo Roe, Acme's CEO", else ""."""
+        """"direct" for "LinkedIn co-founder", "apposition" for "Jo Roe, Acme's CEO", "linked"
+        for "Jo Roe as CEO", else ""."""
         i, comma, linked = end, False, False
         if i < stop and self.words[i] == ",":
             i, comma = i + 1, True
         while i < stop:
             if phrase_at(self.folded, i, self.lex.titles, stop):
-                return "apposition" if comma or linked else "direct"  # linked: "Jo Roe as CEO"
+                return "apposition" if comma else "linked" if linked else "direct"
             if self.folded[i] in self.lex.determiners and self.folded[i] not in _POSSESSIVES:
                 linked = True
             if i in self.ent_at and self.ent_at[i].label_ == "Organization" and comma:
@@ -84,7 +103,8 @@ class RunContext:
         while len(out) <= limit:
             k = out[-1] - 1 if step < 0 else out[-1]
             if (k < bound if step < 0 else k >= bound) or not (
-                    self.words[k].replace("-", "").isalpha() and self.words[k].islower()):  # "e-commerce"
+                    self.words[k].replace("-", "").isalpha() and self.words[k].islower()) \
+                    or self.folded[k] in self.phrase_breaks:  # "e-commerce" is a modifier
                 break
             out.append(out[-1] + step)
         return out

@@ -54,6 +54,10 @@ CASES = [
     ("id", "Startup Lumbara memangkas 50 karyawan pada Senin.", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra membantah rumor bahwa Lumbara akan memangkas karyawan.", ("Lumbara", "laidOff", "Lumbara employees"), "negated"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
+    ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
+    ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
+    ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
+    ("id", "Startup Lumbara tumbuh pesat. Perusahaan itu merekrut Hadi Saputra pekan lalu.", ("Hadi Saputra", "joined", "Lumbara"), "asserted"),
 ]
 
 
@@ -84,3 +88,15 @@ def test_phrasing_a_post_worked_before_is_not_joining(extractor):
     text = "Startup Lumbara menunjuk Rina Oktaviani. Rina sebelumnya bekerja di Bank Mandala selama sepuluh tahun."
     found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
     assert ("Rina Oktaviani", "joined", "Bank Mandala") not in found
+
+
+def test_phrasing_the_nearest_person_is_the_one_who_resigned(extractor):
+    text = ("Startup Lumbara menunjuk Rina Oktaviani sebagai direktur keuangan. "
+            "Ia menggantikan Hadi Saputra yang mengundurkan diri pada April lalu. "
+            "Hadi kini bergabung dengan perusahaan logistik Kirim Kilat sebagai COO.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id", published=date(2024, 6, 10))))
+    assert ("Hadi Saputra", "resigned", "Lumbara") in found, sorted(found)
+    assert ("Hadi Saputra", "joined", "Kirim Kilat") in found
+    assert ("Hadi Saputra", "resigned", "Kirim Kilat") not in found  # one leaves the old employer
+    assert not any(s == "Rina Oktaviani" and r == "resigned" for s, r, _ in found)
+    assert found[("Rina Oktaviani", "holdsPosition", "Lumbara")].status == "current"

@@ -195,7 +195,9 @@ class RelationExtractor:
         return " and ".join(names), status
 
     def _modality(self, enc: EncodedSentence, first: int, last: int, rule: Rule) -> str:
-        words = [it.text.lower() if it.kind == "word" else "" for it in enc.items]
+        # a capitalized cue inside a sentence is a name or a month ("in May"), not "may"
+        words = [it.text.lower() if it.kind == "word" and (k == 0 or not it.text[:1].isupper()) else ""
+                 for k, it in enumerate(enc.items)]
         inside = words[first:last]
         if rule.scope == "match":
             window = inside
@@ -312,6 +314,7 @@ class RelationExtractor:
                 # one leaves the old employer, not the one joined ("X, who resigned in April,
                 # now works at Kirim Kilat as COO")
                 order = tuple(name for name in order if name != joined[other or ""])
+                topic = None if topic == joined[other or ""] else topic
         else:
             order = (joined.get(other or ""), post_here, positions.get(other or ""), member_of)
         found = next((name for name in order if name), None)

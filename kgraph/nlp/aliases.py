@@ -179,24 +179,22 @@ class _Resolver:
 
 def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str]) -> str:
     """The type of an entity the gazetteer does not know: its mentions' cues decide (a full
-    name's twice a short name's); a name with no cue takes the type of a list of organizations
-    or products it stands in ("Acme Networks and Halberd Security"), else is a person; a lone
-    candidate word is nothing ("")."""
+    name's twice a short name's); a name or a lone word with no cue takes the type of a list of
+    organizations or products it stands in ("Acme Networks and Halberd Security", "competes
+    with Paylinea and Stripewell"), else a name is a person and a lone word nothing ("")."""
     strong: Counter[str] = Counter()
     for s in ent.spans:
         if s.label_ in _TYPES:
             strong[s.label_] += 2 if len(s) > 1 else 1  # a full name's cue outweighs a short name's
     if strong:
         return max(strong, key=lambda t: (strong[t], _TYPES.index(t)))
-    if not any(s.label_ == NAME for s in ent.spans):
-        return ""
     index = {(s.start, s.end): i for i, s in enumerate(spans)}
     for s in ent.spans:
         if (s.start, s.end) in index:
             labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
             if len(labels) == 1 and labels <= {"Organization", "Product"}:
-                return labels.pop()  # "Copperline Networks and Halberd Security"
-    return "Person"
+                return labels.pop()  # "Copperline Networks and Halberd Security", "Paylinea and Stripewell"
+    return "Person" if any(s.label_ == NAME for s in ent.spans) else ""
 
 
 def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshold: float = 88.0) -> tuple[str, str] | None:

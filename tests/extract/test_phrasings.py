@@ -36,6 +36,10 @@ CASES = [
     ("en", "Brightloom Labs offered Tessa Varga a $3 million retention bonus to stay.", ("Brightloom Labs", "offeredCompensation", "Tessa Varga"), "asserted"),
     ("en", "Brightloom Labs launched Pebble Notes for small shops on Tuesday.", ("Brightloom Labs", "developed", "Pebble Notes"), "asserted"),
     ("en", "Rimba Pay competes directly with Brightloom Labs in online payments.", ("Brightloom Labs", "competitorOf", "Rimba Pay"), "asserted"),  # symmetric: ordered by name
+    ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
+    ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
+    ("en", "She replaces Omar Pell, who stepped down in May to join Quarrystone Inc. as president.", ("Omar Pell", "holdsPosition", "Quarrystone Inc."), "asserted"),
     # Indonesian
     ("id", "Perusahaan rintisan Lumbara memecat Direktur Keuangan Hadi Saputra pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
     ("id", "Hadi Saputra dipecat oleh startup Lumbara pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
@@ -54,6 +58,7 @@ CASES = [
     ("id", "Startup Lumbara memangkas 50 karyawan pada Senin.", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra membantah rumor bahwa Lumbara akan memangkas karyawan.", ("Lumbara", "laidOff", "Lumbara employees"), "negated"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
+    ("id", "Startup Lumbara memperoleh pendanaan Seri B senilai US$ 20 juta yang dipimpin oleh Arunika Capital.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -100,3 +105,11 @@ def test_phrasing_the_nearest_person_is_the_one_who_resigned(extractor):
     assert ("Hadi Saputra", "resigned", "Kirim Kilat") not in found  # one leaves the old employer
     assert not any(s == "Rina Oktaviani" and r == "resigned" for s, r, _ in found)
     assert found[("Rina Oktaviani", "holdsPosition", "Lumbara")].status == "current"
+
+
+def test_phrasing_a_month_is_not_a_modal_and_the_new_employer_is_not_left(extractor):
+    text = "She replaces Omar Pell, who stepped down in May to join Quarrystone Inc. as president."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en", published=date(2024, 6, 10))))
+    assert found[("Omar Pell", "joined", "Quarrystone Inc.")].modality == "asserted"  # "May" the month
+    assert found[("Omar Pell", "holdsPosition", "Quarrystone Inc.")].status == "current"
+    assert ("Omar Pell", "resigned", "Quarrystone Inc.") not in found

@@ -42,12 +42,19 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
     datetime.date(2023, 11, 17)
     >>> resolve_date("on Wednesday", date(2023, 1, 20), "en")
     datetime.date(2023, 1, 18)
+
+    Without a published date, only a phrase that gives its year can be placed (a weekday or
+    a day and month would be read against today's date):
+
+    >>> resolve_date("on Wednesday", None, "en") is None, resolve_date("March 3, 2021", None, "en")
+    (True, datetime.date(2021, 3, 3))
     """
     numeric = _DAY_MONTH.search(phrase)
     if numeric:
         return _closest_year(int(numeric.group(1)), int(numeric.group(2)), published)
     cleaned = _DROP.sub(" ", phrase).strip(" ,.")
-    if not cleaned:
+    has_year = regex.search(r"\b\d{4}\b", cleaned) is not None
+    if not cleaned or published is None and not has_year:
         return None
     settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if published is not None:
@@ -57,7 +64,6 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
     if parsed is None:
         return None
     result = parsed.date()
-    has_year = regex.search(r"\b\d{4}\b", cleaned) is not None
     if published is not None and not has_year and result > published + timedelta(days=7):
         # a weekday or day-month without a year that dateparser put in the future
         try:

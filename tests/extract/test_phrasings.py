@@ -36,6 +36,9 @@ CASES = [
     ("en", "Brightloom Labs offered Tessa Varga a $3 million retention bonus to stay.", ("Brightloom Labs", "offeredCompensation", "Tessa Varga"), "asserted"),
     ("en", "Brightloom Labs launched Pebble Notes for small shops on Tuesday.", ("Brightloom Labs", "developed", "Pebble Notes"), "asserted"),
     ("en", "Rimba Pay competes directly with Brightloom Labs in online payments.", ("Brightloom Labs", "competitorOf", "Rimba Pay"), "asserted"),  # symmetric: ordered by name
+    ("en", "Omar Pell, who founded Brightloom Labs, said the company would focus on its warehouse robot, Strider.", ("Brightloom Labs", "developed", "Strider"), "asserted"),
+    ("en", "Brightloom Labs did not say whether its drone unit, Brightloom Air, would be sold.", ("Brightloom Labs", "parentOf", "Brightloom Air"), "asserted"),
+    ("en", "Brightloom Labs hired Tessa Varga, a former Quarrystone engineer, as head of research.", ("Tessa Varga", "holdsPosition", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -113,3 +116,18 @@ def test_phrasing_a_month_is_not_a_modal_and_the_new_employer_is_not_left(extrac
     assert found[("Omar Pell", "joined", "Quarrystone Inc.")].modality == "asserted"  # "May" the month
     assert found[("Omar Pell", "holdsPosition", "Quarrystone Inc.")].status == "current"
     assert ("Omar Pell", "resigned", "Quarrystone Inc.") not in found
+
+
+def test_phrasing_its_needs_its_organization_in_the_sentence(extractor):
+    text = ("Brightloom Labs hired Omar Pell. The move marks a turn for a startup that raised money. "
+            "Its consumer chatbot, Pebble, struggled.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert not any(r == "developed" for _, r, _ in found), sorted(found)  # "its" has no antecedent here
+
+
+def test_phrasing_a_weekday_without_a_published_date_has_no_date(extractor):
+    text = "Brightloom Labs laid off 200 employees on Thursday."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert found[("Brightloom Labs", "laidOff", "Brightloom Labs employees")].date is None  # not last Thursday
+    dated = triples(extractor.extract(Article(id="t", text=text, lang="en", published=date(2024, 6, 10))))
+    assert dated[("Brightloom Labs", "laidOff", "Brightloom Labs employees")].date == "2024-06-06"

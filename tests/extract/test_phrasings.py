@@ -39,6 +39,8 @@ CASES = [
     ("en", "Omar Pell, who founded Brightloom Labs, said the company would focus on its warehouse robot, Strider.", ("Brightloom Labs", "developed", "Strider"), "asserted"),
     ("en", "Brightloom Labs did not say whether its drone unit, Brightloom Air, would be sold.", ("Brightloom Labs", "parentOf", "Brightloom Air"), "asserted"),
     ("en", "Brightloom Labs hired Tessa Varga, a former Quarrystone engineer, as head of research.", ("Tessa Varga", "holdsPosition", "Quarrystone"), "asserted"),
+    ("en", "Brightloom Labs makes the Pebble Notes app. Analysts said it could sell Pebble Notes to Quarrystone Inc. next year.", ("Quarrystone Inc.", "acquired", "Pebble Notes"), "uncertain"),
+    ("en", "The board of Brightloom Labs has removed Omar Pell as chairman.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -62,6 +64,11 @@ CASES = [
     ("id", "Startup Lumbara tumbuh pesat. Hadi Saputra membantah rumor bahwa Lumbara akan memangkas karyawan.", ("Lumbara", "laidOff", "Lumbara employees"), "negated"),
     ("id", "Lumbara memutus hubungan kerja ratusan karyawan Lumbara pada Jumat (7/6).", ("Lumbara", "laidOff", "Lumbara employees"), "asserted"),
     ("id", "Startup Lumbara memperoleh pendanaan Seri B senilai US$ 20 juta yang dipimpin oleh Arunika Capital.", ("Arunika Capital", "investedIn", "Lumbara"), "asserted"),
+    ("id", "Analis menilai startup Lumbara kemungkinan akan menjual aplikasi Kasirdesa kepada Mitra Abadi.", ("Mitra Abadi", "acquired", "Kasirdesa"), "uncertain"),
+    ("id", "Hadi Saputra membantah kabar bahwa startup Lumbara akan dijual kepada Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "negated"),
+    ("id", "Startup Lumbara bersaing dengan startup Kirimcepat. Lumbara merekrut Rina Oktaviani, mantan eksekutif Kirimcepat, sebagai kepala operasional.", ("Rina Oktaviani", "holdsPosition", "Kirimcepat"), "asserted"),
+    ("id", "Startup Lumbara merekrut Rina Oktaviani, mantan eksekutif Kirimcepat, sebagai kepala operasional.", ("Rina Oktaviani", "holdsPosition", "Lumbara"), "asserted"),
+    ("id", "Dewan komisaris PT Lumbara Tbk memberhentikan Hadi Saputra dari jabatan direktur utama.", ("Hadi Saputra", "holdsPosition", "PT Lumbara Tbk"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -131,3 +138,12 @@ def test_phrasing_a_weekday_without_a_published_date_has_no_date(extractor):
     assert found[("Brightloom Labs", "laidOff", "Brightloom Labs employees")].date is None  # not last Thursday
     dated = triples(extractor.extract(Article(id="t", text=text, lang="en", published=date(2024, 6, 10))))
     assert dated[("Brightloom Labs", "laidOff", "Brightloom Labs employees")].date == "2024-06-06"
+
+
+def test_phrasing_a_post_one_was_removed_from_is_former(extractor):
+    text = "Dewan komisaris PT Lumbara Tbk memberhentikan Hadi Saputra dari jabatan direktur utama."
+    post = triples(extractor.extract(Article(id="t", text=text, lang="id")))[("Hadi Saputra", "holdsPosition", "PT Lumbara Tbk")]
+    assert (post.role, post.status) == ("direktur utama", "former")
+    text = "Startup Lumbara menunjuk Rina Oktaviani sebagai pelaksana tugas direktur utama."
+    post = triples(extractor.extract(Article(id="t", text=text, lang="id")))[("Rina Oktaviani", "holdsPosition", "Lumbara")]
+    assert (post.role, post.status) == ("direktur utama", "interim")

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Span
 
-__all__ = ["Item", "TitleLexicon", "Encoder", "EncodedSentence", "DocView"]
+__all__ = ["Item", "TitleLexicon", "Descriptions", "Encoder", "EncodedSentence", "DocView"]
 
 _LETTER = {"Person": "P", "Organization": "O", "Product": "R", "Group": "G"}
 
@@ -56,6 +56,16 @@ class EncodedSentence:
 
     def item_at(self, encoded: str) -> Item:
         return self.items[int(encoded.strip()[2:-1])]
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    """Definite descriptions that point back to an organization: ``the`` + up to
+    ``max_modifiers`` words + a head noun ("the Palo Alto startup", "the search giant")."""
+
+    articles: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    max_modifiers: int = 3
 
 
 @dataclass(frozen=True)
@@ -116,10 +126,12 @@ class Encoder:
     """
 
     def __init__(self, *, stem: Callable[[str], str], titles: TitleLexicon,
-                 references: dict[str, list[tuple[str, ...]]], pronouns: frozenset[str] = frozenset()) -> None:
+                 references: dict[str, list[tuple[str, ...]]], pronouns: frozenset[str] = frozenset(),
+                 descriptions: Descriptions | None = None) -> None:
         self.stem = stem
         self.titles = titles
         self.pronouns = pronouns
+        self.descriptions = descriptions or Descriptions()
         self.references: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for etype, phrases in references.items():
             for words in phrases:
@@ -180,12 +192,17 @@ class Encoder:
                    counts: dict[str, int], sent_start: int) -> Item | None:
         """The entity a pronoun or description at ``i`` refers to.
 
-        A pronoun ("it", "ia") takes the most recent compatible entity of its own sentence; a
-        description ("the company") the most recent one the article mentions more than once;
-        either falls back to the most recent one. ``Topic`` phrases ("the board") take the
+        A pronoun ("it", "ia") or a free description ("the search giant", see
+        :meth:`_description`) takes the most recent compatible entity of its own sentence; a
+        listed description ("the company") the most recent one the article mentions more than
+        once; either falls back to the most recent one. ``Topic`` phrases ("the board") take the
         organization mentioned most often."""
         words = view.lower
-        for phrase, etype in self.references.get(words[i], ()):
+        options = list(self.references.get(words[i], ()))
+        described = self._description(view, i, limit)
+        if described:
+            options.append((described, "Organization"))
+        for phrase, etype in options:
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
             topic = etype == "Topic"  # "the board": the organization the article is about
@@ -193,7 +210,8 @@ class Encoder:
             candidates = [h for h in reversed(history) if h.type == etype and not h.resolved]
             if topic:
                 candidates.sort(key=lambda h: -counts.get(h.name or "", 0))
-            in_sentence = [h for h in candidates if h.tok_start >= sent_start] if " ".join(phrase) in self.pronouns else []
+            nearby = " ".join(phrase) in self.pronouns or phrase == described  # "the search giant"
+            in_sentence = [h for h in candidates if h.tok_start >= sent_start] if nearby else []
             frequent = [h for h in candidates if counts.get(h.name or "", 0) > 1]
             antecedent = (in_sentence or frequent or candidates or [None])[0]
             if antecedent is None:
@@ -201,6 +219,22 @@ class Encoder:
             end = i + len(phrase)
             return Item("entity", view.text(i, end), view.start[i], view.end[end - 1], i, end,
                         name=antecedent.name, type=etype, resolved=True)
+        return None
+
+    def _description(self, view: "DocView", i: int, limit: int) -> tuple[str, ...] | None:
+        """The words of a definite description starting at ``i`` ("the Palo Alto startup"),
+        if one does: a head noun after at most a few plain words, not followed by a name
+        (then it introduces that name: "the logistics firm Kirim Kilat")."""
+        lex = self.descriptions
+        if view.lower[i] not in lex.articles or i > 0 and view.lower[i - 1] == ",":
+            return None  # "Alphabet, the parent company of Google": an apposition describes its name
+        for j in range(i + 1, min(i + 2 + lex.max_modifiers, limit)):
+            if j in view.ent_at or not (view.lower[j] == "-" or view.lower[j].replace("-", "").isalnum()):
+                return None
+            if view.lower[j] in lex.heads:
+                after = view.lower[j + 1] if j + 1 < limit else ""
+                follows = j + 1 in view.ent_at or after in ("'s", "’s", "of")
+                return None if follows or j == i + 1 else tuple(view.lower[i:j + 1])
         return None
 
 

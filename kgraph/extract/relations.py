@@ -63,7 +63,7 @@ class RelationExtractor:
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
         self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references,
-                               pronouns=self.lexicon.pronouns)
+                               pronouns=self.lexicon.pronouns, descriptions=self.lexicon.descriptions)
 
     # -- spaCy component protocol -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

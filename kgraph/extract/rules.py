@@ -15,7 +15,7 @@ import regex
 import yaml
 
 from kgraph.errors import LexiconError
-from kgraph.extract.encode import TitleLexicon
+from kgraph.extract.encode import Descriptions, TitleLexicon
 from kgraph.extract.patterns import compile_pattern, pattern_anchors
 from kgraph.models import MODALITIES, RELATIONS
 
@@ -24,7 +24,7 @@ __all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_langua
 _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
               "expand"}
 _TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
-             "modality", "dates", "rules", "attribution"}
+             "modality", "dates", "rules", "attribution", "descriptions"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "strict_context_org", "match_org", "context_person", "sentence_org", "employer", "member_org",
           "employees"}
@@ -67,6 +67,7 @@ class RelationLexicon:
     references: dict[str, list[tuple[str, ...]]]
     pronouns: frozenset[str]
     attribution: tuple[str, ...]
+    descriptions: Descriptions
     negation: frozenset[str]
     uncertainty: frozenset[str]
     sentence_uncertainty: frozenset[str]
@@ -139,6 +140,13 @@ def _parse(data: Any, where: str) -> RelationLexicon:
     references = {k: [tuple(p.split()) for p in _words(v, f"{where}: references.{k}")]
                   for k, v in (data.get("references") or {}).items()}
     modality = data.get("modality") or {}
+    described = data.get("descriptions") or {}
+    if not isinstance(described, dict) or set(described) - {"articles", "heads", "max_modifiers"}:
+        raise LexiconError(f"{where}: descriptions: expected articles, heads and max_modifiers")
+    descriptions = Descriptions(
+        articles=frozenset(_words(described.get("articles", []), f"{where}: descriptions.articles")),
+        heads=frozenset(_words(described.get("heads", []), f"{where}: descriptions.heads")),
+        max_modifiers=int(described.get("max_modifiers", 3)))
     rules = data.get("rules") or []
     ids = [r.get("id") for r in rules if isinstance(r, dict)]
     duplicates = {i for i in ids if ids.count(i) > 1}
@@ -157,6 +165,7 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         references=references,
         pronouns=frozenset(_words(data.get("pronouns", []), f"{where}: pronouns")),
         attribution=tuple(_words(data.get("attribution", []), f"{where}: attribution")),
+        descriptions=descriptions,
         negation=frozenset(_words(modality.get("negated", []), f"{where}: modality.negated")),
         uncertainty=frozenset(_words(modality.get("uncertain", []), f"{where}: modality.uncertain")),
         sentence_uncertainty=frozenset(_words(modality.get("uncertain_anywhere", []),

@@ -147,3 +147,13 @@ def test_phrasing_a_post_one_was_removed_from_is_former(extractor):
     text = "Startup Lumbara menunjuk Rina Oktaviani sebagai pelaksana tugas direktur utama."
     post = triples(extractor.extract(Article(id="t", text=text, lang="id")))[("Rina Oktaviani", "holdsPosition", "Lumbara")]
     assert (post.role, post.status) == ("direktur utama", "interim")
+
+
+def test_phrasing_a_definite_description_points_back_to_an_organization(extractor):
+    text = ("Quarrystone Inc. will not buy Brightloom Labs. The Oslo-based startup, founded in 2019 by "
+            "Tessa Varga, will carry on. Omar Pell left Kestrow Group in 2022, years after the software "
+            "giant bought Pivotline. Kestrow Group, the parent company of Harrow Ventures, said nothing.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert ("Tessa Varga", "founded", "Brightloom Labs") in found, sorted(found)
+    assert ("Kestrow Group", "acquired", "Pivotline") in found  # the giant of its own sentence
+    assert ("Kestrow Group", "parentOf", "Harrow Ventures") in found  # an apposition is no reference

@@ -203,8 +203,13 @@ class RelationExtractor:
             window = inside
             anywhere: list[str] = []
         else:
-            window = words[max(0, first - self.lexicon.negation_window):last]
-            anywhere = words
+            # the trigger's clause: "Dodi membantah dipecat dan mengaku mengundurkan diri" denies
+            # the firing, not the resignation (the match may reach back over the break to its subject)
+            breaks = [k for k, w in enumerate(words) if w in self.lexicon.clause_breaks]
+            start = max((k + 1 for k in breaks if k < last - 1), default=0)
+            window = words[max(start, first - self.lexicon.negation_window):last]
+            anywhere = words[start:min((k for k in breaks if k >= last), default=len(words))]
+            first = max(first - start, 0)
         if any(w in self.lexicon.sentence_negation for w in anywhere[:first]):
             return "negated"  # "denied rumours that it would cut jobs": the denial governs the claim
         if any(w in self.lexicon.uncertainty for w in window) or any(w in self.lexicon.sentence_uncertainty for w in anywhere):
@@ -310,7 +315,7 @@ class RelationExtractor:
         post_here = here.get((m.sentence.span.start, other or ""))
         if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":
             order = (member_of, post_here, positions.get(other or ""), joined.get(other or ""))
-            if m.rule.relation != "laidOff" and policy != "member_org" and joined.get(other or ""):
+            if m.rule.relation != "laidOff" and joined.get(other or ""):
                 # one leaves the old employer, not the one joined ("X, who resigned in April,
                 # now works at Kirim Kilat as COO")
                 order = tuple(name for name in order if name != joined[other or ""])

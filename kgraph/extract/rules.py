@@ -72,6 +72,7 @@ class RelationLexicon:
     uncertainty: frozenset[str]
     sentence_uncertainty: frozenset[str]
     sentence_negation: frozenset[str]
+    clause_breaks: frozenset[str]
     negation_window: int
     date_patterns: tuple[regex.Pattern, ...]
     rules: tuple[Rule, ...]
@@ -172,6 +173,7 @@ def _parse(data: Any, where: str) -> RelationLexicon:
                                               f"{where}: modality.uncertain_anywhere")),
         sentence_negation=frozenset(_words(modality.get("negated_anywhere", []),
                                            f"{where}: modality.negated_anywhere")),
+        clause_breaks=frozenset(_words(modality.get("clause_breaks", []), f"{where}: modality.clause_breaks")),
         negation_window=int(modality.get("window", 4)),
         date_patterns=dates,
         rules=tuple(_rule(r, f"{where}: rules[{n}]") for n, r in enumerate(rules)),

@@ -149,6 +149,8 @@ class RunContext:
             if phrase_at(self.folded, j, self.lex.titles, stop):
                 return False  # ", its director of platform": a person's apposition
             n = phrase_at(self.folded, j, phrases, stop)
+            if n and j + n < stop and self.folded[j + n] in ("'s", "’s"):
+                return False  # ", the company's chief financial officer": the owner, not the head
             if n and not self._cue_follows(j + n, stop):  # the last cue noun is the head
                 # ", the company said": the subject of a reporting verb, no apposition
                 return j + n >= stop or self.folded[j + n] not in self.lex.reporting_verbs

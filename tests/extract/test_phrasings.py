@@ -41,6 +41,13 @@ CASES = [
     ("en", "Brightloom Labs hired Tessa Varga, a former Quarrystone engineer, as head of research.", ("Tessa Varga", "holdsPosition", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs makes the Pebble Notes app. Analysts said it could sell Pebble Notes to Quarrystone Inc. next year.", ("Quarrystone Inc.", "acquired", "Pebble Notes"), "uncertain"),
     ("en", "The board of Brightloom Labs has removed Omar Pell as chairman.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs said its chief will leave. She will be succeeded by Omar Pell, the company's chief financial officer.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),
+    ("en", "Tessa Varga co-founded Brightloom Labs in 2012 with her brother, Omar Varga, who left in 2019.", ("Omar Varga", "founded", "Brightloom Labs"), "asserted"),
+    ("en", "Harrow Ventures, an existing investor, also took a stake in Brightloom Labs last spring.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs raised $60 million in March in a round that included Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs has partnered with the insurer Calder Mutual to offer the ring.", ("Brightloom Labs", "partnerOf", "Calder Mutual"), "asserted"),
+    ("en", "Brightloom Labs competes with larger rivals such as Dataforge and Cloudmere.", ("Brightloom Labs", "competitorOf", "Cloudmere"), "asserted"),
+    ("en", "Brightloom Labs hired Ben Adeyemi, a longtime designer at Apple, to lead hardware.", ("Ben Adeyemi", "holdsPosition", "Apple"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -69,6 +76,9 @@ CASES = [
     ("id", "Startup Lumbara bersaing dengan startup Kirimcepat. Lumbara merekrut Rina Oktaviani, mantan eksekutif Kirimcepat, sebagai kepala operasional.", ("Rina Oktaviani", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Startup Lumbara merekrut Rina Oktaviani, mantan eksekutif Kirimcepat, sebagai kepala operasional.", ("Rina Oktaviani", "holdsPosition", "Lumbara"), "asserted"),
     ("id", "Dewan komisaris PT Lumbara Tbk memberhentikan Hadi Saputra dari jabatan direktur utama.", ("Hadi Saputra", "holdsPosition", "PT Lumbara Tbk"), "asserted"),
+    ("id", "Startup Lumbara tumbuh. Hadi Saputra sudah lebih dulu hengkang dari perusahaan pada 2021 untuk bergabung dengan startup Kirimcepat.", ("Hadi Saputra", "joined", "Kirimcepat"), "asserted"),
+    ("id", "Rina Oktaviani sebelumnya bekerja sebagai vice president engineering di Gojek.", ("Rina Oktaviani", "holdsPosition", "Gojek"), "asserted"),
+    ("id", "Startup Lumbara memecat kepala pemasaran Hadi Saputra pekan lalu.", ("Hadi Saputra", "holdsPosition", "Lumbara"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -157,3 +167,27 @@ def test_phrasing_a_definite_description_points_back_to_an_organization(extracto
     assert ("Tessa Varga", "founded", "Brightloom Labs") in found, sorted(found)
     assert ("Kestrow Group", "acquired", "Pivotline") in found  # the giant of its own sentence
     assert ("Kestrow Group", "parentOf", "Harrow Ventures") in found  # an apposition is no reference
+
+
+def test_phrasing_a_denial_stops_at_its_clause(extractor):
+    text = ("Startup Lumbara memecat Hadi Saputra pekan lalu. "
+            "Hadi Saputra membantah dipecat dan mengaku mengundurkan diri.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert found[("Hadi Saputra", "resigned", "Lumbara")].modality == "asserted"
+    text = "Brightloom Labs fired Omar Pell. Omar Pell denied being fired but said he resigned from Brightloom Labs."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert found[("Omar Pell", "resigned", "Brightloom Labs")].modality == "asserted"
+
+
+def test_phrasing_leaving_for_a_new_employer_is_not_leaving_it(extractor):
+    text = ("Startup Lumbara tumbuh. Hadi Saputra sudah lebih dulu hengkang dari perusahaan pada 2021 "
+            "untuk bergabung dengan startup Kirimcepat.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert ("Hadi Saputra", "resigned", "Kirimcepat") not in found, sorted(found)
+
+
+def test_phrasing_a_stake_is_an_investment_not_an_acquisition(extractor):
+    text = "Harrow Ventures acquired a 10% stake in Brightloom Labs."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert ("Harrow Ventures", "investedIn", "Brightloom Labs") in found
+    assert ("Harrow Ventures", "acquired", "Brightloom Labs") not in found

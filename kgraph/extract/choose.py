@@ -25,7 +25,7 @@ def outside_parenthetical(enc: EncodedSentence, item: Item, end: int) -> Item:
     k = enc.index_of[item]
     opening = next((c for c in range(k - 1, -1, -1) if items[c].kind == "word" and items[c].text == ","), None)
     closing = next((c for c in range(k + 1, min(end, len(items))) if items[c].kind == "word" and items[c].text == ","), None)
-    if opening is None or closing is None or opening == 0 or k - opening > 8:
+    if opening is None or closing is None or opening == 0 or k - opening > 12:
         return item
     head = items[opening - 1]
     if head.kind == "entity" and head.type == item.type and head.name != item.name:

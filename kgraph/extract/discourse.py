@@ -26,11 +26,12 @@ class SentenceInfo:
     deniers: frozenset[str] = frozenset()  # people who deny a report in this sentence
 
 
-def demote_left_posts(relations: list[Relation], kept_words: Iterable[str]) -> list[Relation]:
+def demote_left_posts(relations: list[Relation], kept_words: Iterable[str],
+                      future_words: Iterable[str] = ()) -> list[Relation]:
     """A post at an organization the person was fired from or left is a former post, and so is
     a post described in the sentence that has the person join another organization ("Acme
     hired Ana, chief executive of Beta"), unless the post's sentence says it is kept ("tetap",
-    "remains").
+    "remains") or the move is still to come ("Beta's CEO, Ana, will join Acme").
 
     >>> posts = [Relation("Ana", "holdsPosition", "Acme", role="CEO", status="current", evidence="Ana, CEO Acme."),
     ...          Relation("Ana", "resigned", "Acme")]
@@ -38,10 +39,12 @@ def demote_left_posts(relations: list[Relation], kept_words: Iterable[str]) -> l
     'former'
     """
     kept = {w.lower() for w in kept_words}
+    future = {w.lower() for w in future_words}
     gone = {(r.subject, r.object) if r.relation == "resigned" else (r.object, r.subject)
             for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
     # "Acme hired Ana, the CEO of Beta": a post described beside a move to another company
-    moved = {(r.subject, r.start): r.object for r in relations if r.relation == "joined" and r.modality == "asserted"}
+    moved = {(r.subject, r.start): r.object for r in relations if r.relation == "joined" and r.modality == "asserted"
+             and not any(w.lower() in future for w in r.evidence.split())}
     out = []
     for r in relations:
         new_home = moved.get((r.subject, r.start))

@@ -79,7 +79,8 @@ class RelationExtractor:
             matches.extend(self._match_sentence(encoded, dates))
             sentences.append(SentenceInfo(encoded.evidence[1], dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
-        relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()))
+        relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()),
+                                      self.lexicon.status.get("future", ()))
         relations = merge_relations(apply_denials(relations, sentences))
         # only a claim no sentence of its own dates borrows the date of the sentence after it
         doc._.kg_relations = carry_dates(relations, sentences)

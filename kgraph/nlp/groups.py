@@ -69,7 +69,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
                 start -= 1
             member = (_member(doc, start, end, sent, org_at, folded, lex)
                       or _attached(start, end, word_at, folded, lex)
-                      or _earlier(sent, start, org_at))
+                      or _earlier(sent, start, org_at, lex.relatives))
             if member is None:
                 i = end
                 continue
@@ -107,10 +107,20 @@ def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],
     return org_at.get(before)
 
 
-def _earlier(sent: Span, start: int, org_at: dict[int, Span]) -> Span | None:
-    """The last organization named before the group word in its sentence ("Acme cut 200 jobs")."""
+def _earlier(sent: Span, start: int, org_at: dict[int, Span], relatives: frozenset[str] = frozenset()) -> Span | None:
+    """The last organization named before the group word in its sentence ("Acme cut 200 jobs"),
+    not one inside a relative clause that closes before it ("Acme, which competes with Nvidia
+    and AMD, cut 5% of its workforce": Acme's workforce)."""
     earlier = [org_at[k] for k in range(sent.start, start) if k in org_at]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    last = earlier[-1]
+    commas = [k for k in range(sent.start, start) if sent.doc[k].text == ","]
+    opening = max((k for k in commas if k < last.start), default=None)
+    if opening is not None and opening - 1 in org_at and any(last.end <= k for k in commas) \
+            and sent.doc[opening + 1].lower_ in relatives:
+        return org_at[opening - 1]
+    return last
 
 
 class GroupFinder(LexiconComponent):

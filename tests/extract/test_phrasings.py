@@ -48,6 +48,8 @@ CASES = [
     ("en", "Brightloom Labs has partnered with the insurer Calder Mutual to offer the ring.", ("Brightloom Labs", "partnerOf", "Calder Mutual"), "asserted"),
     ("en", "Brightloom Labs competes with larger rivals such as Dataforge and Cloudmere.", ("Brightloom Labs", "competitorOf", "Cloudmere"), "asserted"),
     ("en", "Brightloom Labs hired Ben Adeyemi, a longtime designer at Apple, to lead hardware.", ("Ben Adeyemi", "holdsPosition", "Apple"), "asserted"),
+    ("en", "Brightloom Labs, which competes with Nvidia and AMD in data-center chips, cut about 5% of its workforce in June.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "asserted"),
+    ("en", "Voltaic Labs, founded in 2016 by Lena Fischer and two former Intel engineers, had raised more than $300 million from investors including Sequoia Capital and Tiger Global.", ("Tiger Global", "investedIn", "Voltaic Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -79,6 +81,10 @@ CASES = [
     ("id", "Startup Lumbara tumbuh. Hadi Saputra sudah lebih dulu hengkang dari perusahaan pada 2021 untuk bergabung dengan startup Kirimcepat.", ("Hadi Saputra", "joined", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani sebelumnya bekerja sebagai vice president engineering di Gojek.", ("Rina Oktaviani", "holdsPosition", "Gojek"), "asserted"),
     ("id", "Startup Lumbara memecat kepala pemasaran Hadi Saputra pekan lalu.", ("Hadi Saputra", "holdsPosition", "Lumbara"), "asserted"),
+    ("id", "Startup Lumbara didirikan pada 2015 oleh Hadi Saputra dan Yusuf Hakim.", ("Yusuf Hakim", "founded", "Lumbara"), "asserted"),
+    ("id", "Startup Lumbara tumbuh. Perusahaan ini telah mengantongi pendanaan dari sejumlah investor, termasuk East Ventures dan Temasek.", ("Temasek", "investedIn", "Lumbara"), "asserted"),
+    ("id", "Startup Lumbara dikabarkan tengah menjajaki merger dengan pesaingnya, Kirimcepat.", ("Kirimcepat", "competitorOf", "Lumbara"), "asserted"),
+    ("id", "Langkah ini diumumkan oleh CEO sekaligus pendiri startup Lumbara, Hadi Saputra, pada Selasa (14/5).", ("Hadi Saputra", "holdsPosition", "Lumbara"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -191,3 +197,12 @@ def test_phrasing_a_stake_is_an_investment_not_an_acquisition(extractor):
     found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
     assert ("Harrow Ventures", "investedIn", "Brightloom Labs") in found
     assert ("Harrow Ventures", "acquired", "Brightloom Labs") not in found
+
+
+def test_phrasing_a_post_stays_current_until_a_move_to_come(extractor):
+    text = "Voltaic's chief executive, Lena Fischer, will join Harbinger Systems as a senior vice president."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert found[("Lena Fischer", "holdsPosition", "Voltaic")].status == "current"
+    text = "Harbinger Systems hired Voltaic's chief executive, Lena Fischer, as a senior vice president."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert found[("Lena Fischer", "holdsPosition", "Voltaic")].status == "former"

@@ -205,6 +205,8 @@ class Encoder:
         for phrase, etype in options:
             if tuple(words[i:min(i + len(phrase), limit)]) != phrase:
                 continue
+            if i + len(phrase) in view.ent_at and " ".join(phrase) not in self.pronouns:
+                continue  # "partnered with the insurer Calder Mutual": it introduces the name
             topic = etype == "Topic"  # "the board": the organization the article is about
             etype = "Organization" if topic else etype
             candidates = [h for h in reversed(history) if h.type == etype and not h.resolved]
@@ -233,7 +235,7 @@ class Encoder:
                 return None
             if view.lower[j] in lex.heads:
                 after = view.lower[j + 1] if j + 1 < limit else ""
-                follows = j + 1 in view.ent_at or after in ("'s", "’s", "of")
+                follows = j + 1 in view.ent_at or after == "of"
                 return None if follows or j == i + 1 else tuple(view.lower[i:j + 1])
         return None
 

@@ -175,7 +175,8 @@ class RelationExtractor:
                 and items[k + 2].kind == "title":
             titles.append(items[k + 2])
             k += 2
-        cues = {name: words for name, words in lex.status.items() if not name.endswith("_anywhere")}
+        cues = {name: words for name, words in lex.status.items()
+                if not name.endswith("_anywhere") and name != "connectives"}
         status_words = set().union(*cues.values()) if cues else set()
         names = []
         for t in titles:
@@ -183,6 +184,11 @@ class RelationExtractor:
             names.append(lex.titles.synonyms.get(kept.lower(), kept))
         start = enc.index_of[title]
         window = [it.text.lower().strip(".") for it in items[max(0, start - 3):start]]
+        for phrase in lex.status.get("connectives", ()):  # "Sementara itu, CEO X": "meanwhile"
+            words = phrase.split()
+            for k in range(len(window) - len(words) + 1):
+                if window[k:k + len(words)] == words:
+                    window[k:k + len(words)] = [""] * len(words)
         window += [w.lower().strip(".") for w in title.text.split()]
         status = rule.status
         if status is None:

@@ -50,6 +50,9 @@ CASES = [
     ("en", "Brightloom Labs hired Ben Adeyemi, a longtime designer at Apple, to lead hardware.", ("Ben Adeyemi", "holdsPosition", "Apple"), "asserted"),
     ("en", "Brightloom Labs, which competes with Nvidia and AMD in data-center chips, cut about 5% of its workforce in June.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "asserted"),
     ("en", "Voltaic Labs, founded in 2016 by Lena Fischer and two former Intel engineers, had raised more than $300 million from investors including Sequoia Capital and Tiger Global.", ("Tiger Global", "investedIn", "Voltaic Labs"), "asserted"),
+    ("en", "Meridian Bank said its app failed. The bank's chief information officer, Alan Cho, said no data was stolen.", ("Alan Cho", "holdsPosition", "Meridian Bank"), "asserted"),
+    ("en", "Meridian Bank, which is owned by the Castellan Financial Group, was fined.", ("Castellan Financial Group", "parentOf", "Meridian Bank"), "asserted"),
+    ("en", "Brightloom Labs grew. The Oslo-based startup's chief executive, Tessa Varga, said so.", ("Tessa Varga", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -85,6 +88,9 @@ CASES = [
     ("id", "Startup Lumbara tumbuh. Perusahaan ini telah mengantongi pendanaan dari sejumlah investor, termasuk East Ventures dan Temasek.", ("Temasek", "investedIn", "Lumbara"), "asserted"),
     ("id", "Startup Lumbara dikabarkan tengah menjajaki merger dengan pesaingnya, Kirimcepat.", ("Kirimcepat", "competitorOf", "Lumbara"), "asserted"),
     ("id", "Langkah ini diumumkan oleh CEO sekaligus pendiri startup Lumbara, Hadi Saputra, pada Selasa (14/5).", ("Hadi Saputra", "holdsPosition", "Lumbara"), "asserted"),
+    ("id", "PT Graha Niaga Nusantara Tbk menyuntikkan dana Rp 500 miliar kepada anak usahanya, platform belanja daring Tokoku.", ("PT Graha Niaga Nusantara Tbk", "investedIn", "Tokoku"), "asserted"),
+    ("id", "PT Graha Niaga Nusantara Tbk menyuntikkan dana Rp 500 miliar kepada anak usahanya, platform belanja daring Tokoku.", ("PT Graha Niaga Nusantara Tbk", "parentOf", "Tokoku"), "asserted"),
+    ("id", "Startup Lumbara menunjuk mantan petinggi Lazada, Rina Oktaviani, sebagai COO.", ("Rina Oktaviani", "holdsPosition", "Lazada"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -206,3 +212,9 @@ def test_phrasing_a_post_stays_current_until_a_move_to_come(extractor):
     text = "Harbinger Systems hired Voltaic's chief executive, Lena Fischer, as a senior vice president."
     found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
     assert found[("Lena Fischer", "holdsPosition", "Voltaic")].status == "former"
+
+
+def test_phrasing_meanwhile_is_not_interim(extractor):
+    text = "Startup Lumbara tumbuh. Sementara itu, CEO Lumbara, Hadi Saputra, dikabarkan akan mundur."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert found[("Hadi Saputra", "holdsPosition", "Lumbara")].status == "current"

@@ -75,6 +75,15 @@ def load_gazetteers(paths: Iterable[str | Path] = (), *, shipped: bool = True) -
     return entries
 
 
+def _inside_name(doc: Doc, i: int, covered: set[int]) -> bool:
+    """Whether token ``i`` stands next to a capitalized word outside the gazetteer's matches
+    (before it, unless that word starts the sentence; or after it)."""
+    def name_word(k: int) -> bool:
+        return 0 <= k < len(doc) and k not in covered and doc[k].is_alpha and doc[k].is_title
+
+    return name_word(i - 1) and not doc[i - 1].is_sent_start or name_word(i + 1)
+
+
 class GazetteerRuler(DiskMixin):
     """Marks gazetteer names in a Doc.
 
@@ -109,8 +118,12 @@ class GazetteerRuler(DiskMixin):
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        covered = {i for _, start, end in matches for i in range(start, end)}
+        for match_id, start, end in matches:
             name, etype = self.canonical[self.nlp.vocab.strings[match_id]]
+            if etype == "Product" and end - start == 1 and _inside_name(doc, start, covered):
+                continue  # "Claude Martin", "Sentinel Edge": a longer name, not the product
             found.append(Span(doc, start, end, label=etype, kb_id=name))
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
         doc.ents = filter_spans(kept + found)

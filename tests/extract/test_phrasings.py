@@ -218,3 +218,13 @@ def test_phrasing_meanwhile_is_not_interim(extractor):
     text = "Startup Lumbara tumbuh. Sementara itu, CEO Lumbara, Hadi Saputra, dikabarkan akan mundur."
     found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
     assert found[("Hadi Saputra", "holdsPosition", "Lumbara")].status == "current"
+
+
+def test_phrasing_a_known_product_word_inside_a_longer_name(extractor):
+    text = ("Claude Martin, chief executive of Fennick Labs, said its flagship product, Sentinel Edge, "
+            "failed. He still uses Microsoft Edge.")
+    article = extractor.extract(Article(id="t", text=text, lang="en"))
+    found = triples(article)
+    assert ("Claude Martin", "holdsPosition", "Fennick Labs") in found, sorted(found)
+    assert ("Fennick Labs", "developed", "Sentinel Edge") in found
+    assert {e.name: e.type for e in article.entities}["Edge"] == "Product"  # "Microsoft Edge"

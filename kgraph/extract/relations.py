@@ -287,7 +287,8 @@ class RelationExtractor:
         organization in the article; ``strict_context_org``: only the former; ``match_org``:
         the first organization inside the matched words, else as ``context_org``; ``sentence_org``:
         any other organization of the sentence; ``context_person``: the nearest earlier person;
-        ``member_org``: the group's organization; ``employees``: the group "<org> employees".
+        ``member_org``: the group's organization; ``employees``: the group "<org> employees";
+        ``topic_org``: the organization the article names most.
         A person's organization is, for leaving (fired, resigned), the group's organization or
         the post they held, never the one they joined; otherwise the organization they joined,
         then their post. News
@@ -318,6 +319,8 @@ class RelationExtractor:
             return before[0].name if before else None
         if policy == "sentence_org" and orgs:
             return (before or orgs)[0].name
+        if policy == "topic_org":  # "rival Cumulo": the rival of the company the article is about
+            return topic
         member_of = getattr(members.get(other) if other else None, "member_of", None)
         post_here = here.get((m.sentence.span.start, other or ""))
         if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":

@@ -27,7 +27,7 @@ _TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "referen
              "modality", "dates", "rules", "attribution", "descriptions"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "strict_context_org", "match_org", "context_person", "sentence_org", "employer", "member_org",
-          "employees"}
+          "employees", "topic_org"}
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,9 @@ CASES = [
     ("id", "PT Graha Niaga Nusantara Tbk menyuntikkan dana Rp 500 miliar kepada anak usahanya, platform belanja daring Tokoku.", ("PT Graha Niaga Nusantara Tbk", "investedIn", "Tokoku"), "asserted"),
     ("id", "PT Graha Niaga Nusantara Tbk menyuntikkan dana Rp 500 miliar kepada anak usahanya, platform belanja daring Tokoku.", ("PT Graha Niaga Nusantara Tbk", "parentOf", "Tokoku"), "asserted"),
     ("id", "Startup Lumbara menunjuk mantan petinggi Lazada, Rina Oktaviani, sebagai COO.", ("Rina Oktaviani", "holdsPosition", "Lazada"), "asserted"),
+    ("id", "PT Telko Nusantara Tbk kembali menambah investasi di perusahaan aplikasi transportasi Ojekku senilai US$ 300 juta.", ("PT Telko Nusantara Tbk", "investedIn", "Ojekku"), "asserted"),
+    ("id", "Startup Lumbara didirikan Hadi Saputra bersama Rina Oktaviani dan Yusuf Hakim pada 2010.", ("Yusuf Hakim", "founded", "Lumbara"), "asserted"),
+    ("id", "Hadi Saputra mundur dari startup Lumbara dan digantikan oleh dua co-CEO, yakni Rina Oktaviani dan Yusuf Hakim.", ("Yusuf Hakim", "holdsPosition", "Lumbara"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -228,3 +231,11 @@ def test_phrasing_a_known_product_word_inside_a_longer_name(extractor):
     assert ("Claude Martin", "holdsPosition", "Fennick Labs") in found, sorted(found)
     assert ("Fennick Labs", "developed", "Sentinel Edge") in found
     assert {e.name: e.type for e in article.entities}["Edge"] == "Product"  # "Microsoft Edge"
+
+
+def test_phrasing_a_bare_rival_is_the_rival_of_the_article_s_company(extractor):
+    text = ("Skylark Cloud said its data centers went offline. Skylark Cloud apologized. Its largest "
+            "customer, the retailer Brightcart, would move some services to rival Cumulo.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert ("Cumulo", "competitorOf", "Skylark Cloud") in found, sorted(found)
+    assert ("Brightcart", "competitorOf", "Cumulo") not in found

@@ -69,7 +69,7 @@ def find_groups(doc: Doc, lex: NamesLexicon) -> list[tuple[Span, Span | None]]:
                 start -= 1
             member = (_member(doc, start, end, sent, org_at, folded, lex)
                       or _attached(start, end, word_at, folded, lex)
-                      or _earlier(sent, start, org_at, lex.relatives))
+                      or _earlier(sent, start, org_at, lex.relatives, lex.source_nouns))
             if member is None:
                 i = end
                 continue
@@ -107,12 +107,14 @@ def _member(doc: Doc, start: int, end: int, sent: Span, org_at: dict[int, Span],
     return org_at.get(before)
 
 
-def _earlier(sent: Span, start: int, org_at: dict[int, Span], relatives: frozenset[str] = frozenset()) -> Span | None:
+def _earlier(sent: Span, start: int, org_at: dict[int, Span], relatives: frozenset[str] = frozenset(),
+             source_nouns: frozenset[str] = frozenset()) -> Span | None:
     """The last organization named before the group word in its sentence ("Acme cut 200 jobs"),
     not one inside a relative clause that closes before it ("Acme, which competes with Nvidia
     and AMD, cut 5% of its workforce": Acme's workforce)."""
-    earlier = [org_at[k] for k in range(sent.start, start) if k in org_at]
-    if not earlier:
+    earlier = [org_at[k] for k in range(sent.start, start) if k in org_at
+               and not (org_at[k].end < len(sent.doc) and sent.doc[org_at[k].end].lower_ in source_nouns)]
+    if not earlier:  # "denied a Bloomberg report that it plans to cut 10% of its staff": not Bloomberg's
         return None
     last = earlier[-1]
     commas = [k for k in range(sent.start, start) if sent.doc[k].text == ","]

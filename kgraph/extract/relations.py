@@ -194,8 +194,9 @@ class RelationExtractor:
         if status is None:
             sentence = enc.text.lower()
             status = "current"
-            if any(w in cues.get("former", ()) for w in window):
-                status = "former"
+            if any(w in cues.get("former", ()) for w in window) or any(
+                    phrase in sentence for phrase in lex.status.get("former_anywhere", ())):
+                status = "former"  # "Sebelum bergabung dengan SDT, Yohanes merupakan direktur di X"
             elif any(w in cues.get("interim", ()) for w in window) or any(
                     phrase in sentence for phrase in lex.status.get("interim_anywhere", ())):
                 status = "interim"

@@ -55,6 +55,10 @@ CASES = [
     ("en", "Brightloom Labs grew. The Oslo-based startup's chief executive, Tessa Varga, said so.", ("Tessa Varga", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs denied a Bloomberg report that it plans to cut 10% of its staff.", ("Brightloom Labs", "laidOff", "Brightloom Labs employees"), "negated"),
     ("en", "Brightloom Labs, which was founded by former Google researchers Ada Okoro and Sven Holm, grew fast.", ("Sven Holm", "founded", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs has appointed Omar Pell, who was chief financial officer of rival Quarrystone Inc. until March, as its new finance chief.", ("Omar Pell", "holdsPosition", "Quarrystone Inc."), "asserted"),
+    ("en", "Brightloom Labs, whose biggest shareholder is the investment firm Northpeak Holdings, has been expanding.", ("Northpeak Holdings", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs grew. It bought the Mexican payments startup Pagora last year.", ("Brightloom Labs", "acquired", "Pagora"), "asserted"),
+    ("en", "Brightloom Labs named its treasurer, Kofi Mensah, as interim finance chief after Omar Pell left.", ("Kofi Mensah", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -242,3 +246,14 @@ def test_phrasing_a_bare_rival_is_the_rival_of_the_article_s_company(extractor):
     found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
     assert ("Cumulo", "competitorOf", "Skylark Cloud") in found, sorted(found)
     assert ("Brightcart", "competitorOf", "Cumulo") not in found
+
+
+def test_phrasing_a_post_before_joining_is_former(extractor):
+    text = ("PT Sinar Data Teknologi mengangkat Yohanes Siregar sebagai direktur utama. Sebelum bergabung "
+            "dengan PT Sinar Data Teknologi, Yohanes merupakan direktur di Telkomsel.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert found[("Yohanes Siregar", "holdsPosition", "Telkomsel")].status == "former"
+    assert found[("Yohanes Siregar", "holdsPosition", "PT Sinar Data Teknologi")].status == "current"
+    text = "Brightloom Labs named its treasurer, Kofi Mensah, as interim finance chief."
+    post = [r for r in extractor.extract(Article(id="t", text=text, lang="en")).relations if r.role == "finance chief"]
+    assert post and post[0].status == "interim"

@@ -60,7 +60,9 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
         return [(s, e, "Product")]  # "Acme Cloud platform", "the Gridmark Pay checkout app"
     if lex.title_org_name and ctx.copula_title_before(title[1] if title is not None else s, sent.start):
         return [(s, e, known or "Organization")]  # "Budi adalah CEO Lintas Bayar"
-    if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after:
+    named_after = e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) and ctx.folded[e + 1] not in ctx.stops
+    if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after \
+            and not named_after:  # "Presiden Direktur PT Tokonesia Digital Indonesia, Rahmat Hidayat"
         k = _organization_words(ctx, s, e, title)  # "Kepala Ekonom Bank Permata Josua Pardede"
         if k:
             return [(s, s + k, "Organization"), (s + k, e, "Person")]

@@ -101,6 +101,9 @@ CASES = [
     ("id", "Startup Lumbara didirikan Hadi Saputra bersama Rina Oktaviani dan Yusuf Hakim pada 2010.", ("Yusuf Hakim", "founded", "Lumbara"), "asserted"),
     ("id", "Hadi Saputra mundur dari startup Lumbara dan digantikan oleh dua co-CEO, yakni Rina Oktaviani dan Yusuf Hakim.", ("Yusuf Hakim", "holdsPosition", "Lumbara"), "asserted"),
     ("id", "Startup Lumbara didukung oleh investor seperti Sequoia Capital dan Alpha JWC Ventures.", ("Alpha JWC Ventures", "investedIn", "Lumbara"), "asserted"),
+    ("id", "Presiden Direktur PT Tokonesia Digital Indonesia, Rahmat Hidayat, mengundurkan diri dari jabatannya.", ("Rahmat Hidayat", "resigned", "PT Tokonesia Digital Indonesia"), "asserted"),
+    ("id", "Rahmat Hidayat bergabung dengan startup Lumbara pada 2019 setelah sebelumnya menjabat Head of Growth di Bukalapak.", ("Rahmat Hidayat", "holdsPosition", "Bukalapak"), "asserted"),
+    ("id", "Startup Lumbara merupakan salah satu pesaing utama Tokopedia dan Shopee di Indonesia.", ("Lumbara", "competitorOf", "Shopee"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -257,3 +260,11 @@ def test_phrasing_a_post_before_joining_is_former(extractor):
     text = "Brightloom Labs named its treasurer, Kofi Mensah, as interim finance chief."
     post = [r for r in extractor.extract(Article(id="t", text=text, lang="en")).relations if r.role == "finance chief"]
     assert post and post[0].status == "interim"
+
+
+def test_phrasing_an_english_title_inside_indonesian_text(extractor):
+    text = "Rahmat Hidayat bergabung dengan startup Lumbara pada 2019 setelah sebelumnya menjabat Head of Growth di Bukalapak."
+    article = extractor.extract(Article(id="t", text=text, lang="id"))
+    post = triples(article)[("Rahmat Hidayat", "holdsPosition", "Bukalapak")]
+    assert post.role == "Head of Growth"
+    assert "Growth" not in {e.name for e in article.entities}  # a title word, not a company

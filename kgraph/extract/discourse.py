@@ -56,6 +56,27 @@ def demote_left_posts(relations: list[Relation], kept_words: Iterable[str],
     return out
 
 
+def drop_prior_jobs(relations: list[Relation], before_joining: Iterable[str]) -> list[Relation]:
+    """A job named after "before joining X" is one the person left, not one they joined:
+    "Sebelum bergabung dengan Dana Kita, ia bekerja di Bank Mandiri" does not make Bank Mandiri
+    a new employer (the claim is dropped; X itself stays joined).
+
+    >>> r = Relation("Bayu", "joined", "Bank Mandiri", evidence="Sebelum bergabung dengan Dana Kita, ia bekerja di Bank Mandiri.")
+    >>> drop_prior_jobs([r], ["sebelum bergabung"])
+    []
+    """
+    phrases = [p.lower() for p in before_joining]
+    out = []
+    for r in relations:
+        text = r.evidence.lower()
+        cue = next((text.index(p) + len(p) for p in phrases if p in text), None)
+        # the organization right after the cue ("dengan Dana Kita") is the one joined
+        if r.relation == "joined" and cue is not None and r.object.lower() not in text[cue:cue + len(r.object) + 12]:
+            continue
+        out.append(r)
+    return out
+
+
 def carry_dates(relations: list[Relation], sentences: list[SentenceInfo]) -> list[Relation]:
     """An undated change takes the date of the next sentence when that sentence only adds
     circumstances ("Keputusan itu diumumkan pada Jumat (18/11)") and claims no change itself.

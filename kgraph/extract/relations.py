@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
-from kgraph.extract.discourse import DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts
+from kgraph.extract.discourse import (DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts,
+                                      drop_prior_jobs)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
 from kgraph.extract.patterns import sentence_keys
@@ -81,6 +82,7 @@ class RelationExtractor:
         relations = self._to_relations(doc, matches)
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()),
                                       self.lexicon.status.get("future", ()))
+        relations = drop_prior_jobs(relations, self.lexicon.status.get("former_anywhere", ()))
         relations = merge_relations(apply_denials(relations, sentences))
         # only a claim no sentence of its own dates borrows the date of the sentence after it
         doc._.kg_relations = carry_dates(relations, sentences)

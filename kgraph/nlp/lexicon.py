@@ -26,7 +26,7 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
-              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns")
+              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails")
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -81,6 +81,7 @@ class NamesLexicon:
     phrase_ends: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    name_tails: frozenset[str] = frozenset()
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()

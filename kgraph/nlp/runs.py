@@ -223,6 +223,9 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
         elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.org_words:
             out[-1] = (out[-1][0], k + 1, "name")  # "Tessellate AI": an organization word after a name
             k += 1
+        elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.name_tails:
+            out[-1] = (out[-1][0], k + 1, "name")  # "Dana Kita": a stop word ending a brand
+            k += 1
         elif folded[k] in ctx.stops or folded[k] in lex.honorifics:
             out.append((k, k + 1, "stop"))
             k += 1

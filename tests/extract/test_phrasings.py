@@ -59,6 +59,8 @@ CASES = [
     ("en", "Brightloom Labs, whose biggest shareholder is the investment firm Northpeak Holdings, has been expanding.", ("Northpeak Holdings", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs grew. It bought the Mexican payments startup Pagora last year.", ("Brightloom Labs", "acquired", "Pagora"), "asserted"),
     ("en", "Brightloom Labs named its treasurer, Kofi Mensah, as interim finance chief after Omar Pell left.", ("Kofi Mensah", "holdsPosition", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs was valued at $4 billion in its last funding round, led by Redwood Growth Partners.", ("Redwood Growth Partners", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Brightloom Labs's main competitor, Datastream, was bought by Vexel Corp in 2022.", ("Brightloom Labs", "competitorOf", "Datastream"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -104,6 +106,8 @@ CASES = [
     ("id", "Presiden Direktur PT Tokonesia Digital Indonesia, Rahmat Hidayat, mengundurkan diri dari jabatannya.", ("Rahmat Hidayat", "resigned", "PT Tokonesia Digital Indonesia"), "asserted"),
     ("id", "Rahmat Hidayat bergabung dengan startup Lumbara pada 2019 setelah sebelumnya menjabat Head of Growth di Bukalapak.", ("Rahmat Hidayat", "holdsPosition", "Bukalapak"), "asserted"),
     ("id", "Startup Lumbara merupakan salah satu pesaing utama Tokopedia dan Shopee di Indonesia.", ("Lumbara", "competitorOf", "Shopee"), "asserted"),
+    ("id", "Salah satu pendiri startup keuangan Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya.", ("Bayu Aditya", "holdsPosition", "Dana Kita"), "asserted"),
+    ("id", "Salah satu pendiri startup keuangan Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya.", ("Intan Permata", "founded", "Dana Kita"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -268,3 +272,13 @@ def test_phrasing_an_english_title_inside_indonesian_text(extractor):
     post = triples(article)[("Rahmat Hidayat", "holdsPosition", "Bukalapak")]
     assert post.role == "Head of Growth"
     assert "Growth" not in {e.name for e in article.entities}  # a title word, not a company
+
+
+def test_phrasing_a_job_before_joining_is_not_joined(extractor):
+    text = ("Startup Lumbara menunjuk Bayu Aditya sebagai CEO. Sebelum bergabung dengan Lumbara, ia bekerja "
+            "di Bank Mandiri selama sepuluh tahun.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert ("Bayu Aditya", "joined", "Bank Mandiri") not in found, sorted(found)
+    text = "Salah satu pendiri Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya."
+    found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
+    assert found[("Intan Permata", "holdsPosition", "Dana Kita")].status == "former"  # "Kita" ends the name

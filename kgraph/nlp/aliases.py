@@ -145,12 +145,14 @@ class _Resolver:
         """The organization or product whose name starts with ``word`` ("Quillstone" Labs);
         with ``organizations_only``, one only ever named as an organization."""
         folded = word.casefold()
-        for ent in self.entities:
-            if organizations_only and any(s.label_ != "Organization" for s in ent.spans):
-                continue
-            if not ent.personal() and any(
-                    _strip_legal(f, self.lex).split()[0] == folded for f in ent.forms() if len(f.split()) > 1):
-                return ent
+        candidates = [ent for ent in self.entities if not ent.personal() and not (
+            organizations_only and any(s.label_ != "Organization" for s in ent.spans))]
+        # "Quartzline Inc" before "Quartzline Pay": the word with only a legal form added is the company
+        for exact in (True, False):
+            for ent in candidates:
+                stripped = [_strip_legal(f, self.lex).casefold().split() for f in ent.forms() if len(f.split()) > 1]
+                if any(s and s[0] == folded and (len(s) == 1 or not exact) for s in stripped):
+                    return ent
         return None
 
     def match_word(self, span: Span) -> _Entity | None:

@@ -61,6 +61,8 @@ CASES = [
     ("en", "Brightloom Labs named its treasurer, Kofi Mensah, as interim finance chief after Omar Pell left.", ("Kofi Mensah", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs was valued at $4 billion in its last funding round, led by Redwood Growth Partners.", ("Redwood Growth Partners", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs's main competitor, Datastream, was bought by Vexel Corp in 2022.", ("Brightloom Labs", "competitorOf", "Datastream"), "asserted"),
+    ("en", "Quartzline Inc will lay off about 1,200 employees, or 8% of its workforce.", ("Quartzline Inc", "laidOff", "Quartzline Inc employees"), "asserted"),
+    ("en", "Brightloom Labs grew. Brightloom Labs's largest shareholder, Tern Capital, wants profits.", ("Tern Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -108,6 +110,8 @@ CASES = [
     ("id", "Startup Lumbara merupakan salah satu pesaing utama Tokopedia dan Shopee di Indonesia.", ("Lumbara", "competitorOf", "Shopee"), "asserted"),
     ("id", "Salah satu pendiri startup keuangan Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya.", ("Bayu Aditya", "holdsPosition", "Dana Kita"), "asserted"),
     ("id", "Salah satu pendiri startup keuangan Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya.", ("Intan Permata", "founded", "Dana Kita"), "asserted"),
+    ("id", "Startup Lumbara memangkas 300 karyawan. Ani Lestari mengatakan Lumbara akan memberikan kompensasi sesuai undang-undang kepada karyawan Lumbara yang terdampak.", ("Lumbara", "offeredCompensation", "Lumbara employees"), "asserted"),
+    ("id", "Startup Lumbara tumbuh. Perusahaan ini juga sempat dikabarkan akan diakuisisi oleh Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "uncertain"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -282,3 +286,12 @@ def test_phrasing_a_job_before_joining_is_not_joined(extractor):
     text = "Salah satu pendiri Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya."
     found = triples(extractor.extract(Article(id="t", text=text, lang="id")))
     assert found[("Intan Permata", "holdsPosition", "Dana Kita")].status == "former"  # "Kita" ends the name
+
+
+def test_phrasing_a_short_name_is_the_company_not_its_unit(extractor):
+    text = ("Quartzline Pay, the payments unit, grew. Quartzline Inc will cut 1,200 jobs. "
+            "Quartzline said the cuts were needed.")
+    article = extractor.extract(Article(id="t", text=text, lang="en"))
+    names = {e.name for e in article.entities}
+    assert {"Quartzline Inc", "Quartzline Pay"} <= names, names
+    assert ("Quartzline Inc", "laidOff", "Quartzline Inc employees") in triples(article)

@@ -63,6 +63,9 @@ CASES = [
     ("en", "Brightloom Labs's main competitor, Datastream, was bought by Vexel Corp in 2022.", ("Brightloom Labs", "competitorOf", "Datastream"), "asserted"),
     ("en", "Quartzline Inc will lay off about 1,200 employees, or 8% of its workforce.", ("Quartzline Inc", "laidOff", "Quartzline Inc employees"), "asserted"),
     ("en", "Brightloom Labs grew. Brightloom Labs's largest shareholder, Tern Capital, wants profits.", ("Tern Capital", "investedIn", "Brightloom Labs"), "asserted"),
+    ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Priya Das", "founded", "Cirrus Labs"), "asserted"),
+    ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Priya Das", "resigned", "Google"), "asserted"),
+    ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Brightloom Labs", "acquired", "Cirrus Labs"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -295,3 +298,10 @@ def test_phrasing_a_short_name_is_the_company_not_its_unit(extractor):
     names = {e.name for e in article.entities}
     assert {"Quartzline Inc", "Quartzline Pay"} <= names, names
     assert ("Quartzline Inc", "laidOff", "Quartzline Inc employees") in triples(article)
+
+
+def test_phrasing_its_unit_needs_an_apposition(extractor):
+    text = ("Northwind Technologies has named Priya Das, a former Google cloud executive, as president "
+            "of its cloud division, the company said on Wednesday.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert not any(r == "parentOf" for _, r, _ in found), sorted(found)

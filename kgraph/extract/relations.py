@@ -115,7 +115,8 @@ class RelationExtractor:
             for pattern, anchors in zip(rule.patterns, rule.anchors):
                 if anchors is not None and not anchors & keys:
                     continue
-                for m in nearest(pattern.finditer(enc.string, overlapped=True)):
+                found_here = list(pattern.finditer(enc.string, overlapped=True))
+                for m in nearest(found_here) if found_here else ():
                     groups = m.groupdict()
                     subj = enc.item_at(groups["s"]) if groups.get("s") else None
                     obj = enc.item_at(groups["o"]) if groups.get("o") else None

@@ -119,9 +119,10 @@ def _earlier(sent: Span, start: int, org_at: dict[int, Span], relatives: frozens
     last = earlier[-1]
     commas = [k for k in range(sent.start, start) if sent.doc[k].text == ","]
     opening = max((k for k in commas if k < last.start), default=None)
-    if opening is not None and opening - 1 in org_at and any(last.end <= k for k in commas) \
-            and sent.doc[opening + 1].lower_ in relatives:
-        return org_at[opening - 1]
+    if opening is not None and any(last.end <= k for k in commas) and sent.doc[opening + 1].lower_ in relatives:
+        # the clause's head: the organization before it, if named ("The company, which counts
+        # Expedia as an investor, laid off a quarter of its staff": not Expedia's staff)
+        return org_at.get(opening - 1)
     return last
 
 

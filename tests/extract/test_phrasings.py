@@ -66,6 +66,7 @@ CASES = [
     ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Priya Das", "founded", "Cirrus Labs"), "asserted"),
     ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Priya Das", "resigned", "Google"), "asserted"),
     ("en", "Priya Das, who previously led sales for Google Cloud in Asia, left Google last year to start her own company, Cirrus Labs, which Brightloom Labs acquired in June.", ("Brightloom Labs", "acquired", "Cirrus Labs"), "asserted"),
+    ("en", "Brightloom Labs has fired its co-founder and chief product officer, Omar Haddad, after an investigation.", ("Brightloom Labs", "fired", "Omar Haddad"), "asserted"),
     ("en", "Brightloom Labs raised $80 million from Harrow Ventures and Kestrow Capital.", ("Kestrow Capital", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Brightloom Labs competes with Rimba Pay and Quarrystone in online payments.", ("Brightloom Labs", "competitorOf", "Quarrystone"), "asserted"),
     ("en", "Brightloom Labs, a payments firm, grew fast. It is a subsidiary of the Kestrow Group.", ("Kestrow Group", "parentOf", "Brightloom Labs"), "asserted"),
@@ -115,6 +116,9 @@ CASES = [
     ("id", "Salah satu pendiri startup keuangan Dana Kita, Intan Permata, menyerahkan kursi CEO kepada wakilnya, Bayu Aditya.", ("Intan Permata", "founded", "Dana Kita"), "asserted"),
     ("id", "Startup Lumbara memangkas 300 karyawan. Ani Lestari mengatakan Lumbara akan memberikan kompensasi sesuai undang-undang kepada karyawan Lumbara yang terdampak.", ("Lumbara", "offeredCompensation", "Lumbara employees"), "asserted"),
     ("id", "Startup Lumbara tumbuh. Perusahaan ini juga sempat dikabarkan akan diakuisisi oleh Mitra Abadi.", ("Mitra Abadi", "acquired", "Lumbara"), "uncertain"),
+    ("id", "Perusahaan modal ventura asal Singapura, Orchard Capital, memimpin pendanaan Seri A senilai US$ 25 juta untuk startup agritech Tani Maju.", ("Orchard Capital", "investedIn", "Tani Maju"), "asserted"),
+    ("id", "Startup Tani Maju meraih dana. Putaran ini juga diikuti oleh Gayo Ventures.", ("Gayo Ventures", "investedIn", "Tani Maju"), "asserted"),
+    ("id", "Startup Tani Maju didirikan Rudi Setiawan bersama rekannya, Dewi Anggraini, pada 2019.", ("Dewi Anggraini", "founded", "Tani Maju"), "asserted"),
     ("id", "Hadi Saputra adalah CEO Kirimcepat sejak 2021.", ("Hadi Saputra", "holdsPosition", "Kirimcepat"), "asserted"),
     ("id", "Rina Oktaviani ditunjuk sebagai direktur keuangan Kirim Kilat pada Senin (3/6).", ("Rina Oktaviani", "holdsPosition", "Kirim Kilat"), "asserted"),
     ("id", "Hadi Saputra bergabung dengan perusahaan logistik Kirim Kilat sebagai chief operating officer.", ("Hadi Saputra", "holdsPosition", "Kirim Kilat"), "asserted"),
@@ -305,3 +309,11 @@ def test_phrasing_its_unit_needs_an_apposition(extractor):
             "of its cloud division, the company said on Wednesday.")
     found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
     assert not any(r == "parentOf" for _, r, _ in found), sorted(found)
+
+
+def test_phrasing_a_workforce_is_not_the_relative_clause_s(extractor):
+    text = ("Brightlane Labs grew. The company, which counts Expedia as an investor, has struggled and "
+            "laid off a quarter of its staff in 2020.")
+    found = triples(extractor.extract(Article(id="t", text=text, lang="en")))
+    assert ("Expedia", "laidOff", "Expedia employees") not in found, sorted(found)
+    assert ("Brightlane Labs", "laidOff", "Brightlane Labs employees") in found

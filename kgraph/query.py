@@ -419,10 +419,10 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     try:
         if oxigraph is not None:
             text, rest = inline_bindings(query.text, bindings or {})
-            substitutions = {ox.Variable(k): _ox_term(v) for k, v in rest.items()}
+            substitutions = {ox.Variable(k): term for k, v in rest.items() if (term := _ox_term(v)) is not None}
             answer = oxigraph.query(
                 text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", False)),
-                substitutions={k: v for k, v in substitutions.items() if v is not None})
+                substitutions=substitutions)
             return from_oxigraph(answer)
         if isinstance(getattr(dataset, "store", None), SPARQLStore):
             text, rest = inline_bindings(query.text, bindings or {})

@@ -327,15 +327,16 @@ class RelationExtractor:
             return topic
         member_of = getattr(members.get(other) if other else None, "member_of", None)
         post_here = here.get((m.sentence.span.start, other or ""))
+        new_home = joined.get(other or "")
         if m.rule.relation in ("fired", "resigned", "laidOff") or policy == "member_org":
-            order = (member_of, post_here, positions.get(other or ""), joined.get(other or ""))
-            if m.rule.relation != "laidOff" and joined.get(other or ""):
+            order = (member_of, post_here, positions.get(other or ""), new_home)
+            if m.rule.relation != "laidOff" and new_home:
                 # one leaves the old employer, not the one joined ("X, who resigned in April,
                 # now works at Kirim Kilat as COO")
-                order = tuple(name for name in order if name != joined[other or ""])
-                topic = None if topic == joined[other or ""] else topic
+                order = tuple(name for name in order if name != new_home)
+                topic = None if topic == new_home else topic
         else:
-            order = (joined.get(other or ""), post_here, positions.get(other or ""), member_of)
+            order = (new_home, post_here, positions.get(other or ""), member_of)
         found = next((name for name in order if name), None)
         if found or policy == "member_org":
             return found

@@ -60,6 +60,7 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
         return [(s, e, "Product")]  # "Acme Cloud platform", "the Gridmark Pay checkout app"
     if lex.title_org_name and ctx.copula_title_before(title[1] if title is not None else s, sent.start):
         return [(s, e, known or "Organization")]  # "Budi adalah CEO Lintas Bayar"
+    # a person named after a comma: "CEO Jalur Kirim, Arif Santoso"
     named_after = e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) and ctx.folded[e + 1] not in ctx.stops
     if title is not None and lex.title_org_name and n >= 3 and not known and folded[-1] not in lex.legal_after \
             and not named_after:  # "Presiden Direktur PT Tokonesia Digital Indonesia, Rahmat Hidayat"
@@ -72,8 +73,7 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if after_title or ctx.title_before(s, sent.start):
         direct = after_title or bool(phrase_ending_at(ctx.folded, s, lex.titles, sent.start))
         if lex.title_org_name and direct:
-            if e + 1 < sent.end and ctx.words[e] == "," and ctx.name_word(e + 1) \
-                    and ctx.folded[e + 1] not in ctx.stops or n == 1 and e in ctx.ent_at:
+            if named_after or n == 1 and e in ctx.ent_at:
                 return [(s, e, "Organization")]  # "CEO Jalur Kirim, Arif Santoso"
             k = _organization_words(ctx, s, e, title) if n >= 3 else max(
                 (k for k in range(1, n) if tuple(folded[:k]) in ctx.known_orgs), default=0)

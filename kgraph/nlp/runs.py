@@ -220,11 +220,9 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
                 phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
             out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
             k += 1
-        elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.org_words:
-            out[-1] = (out[-1][0], k + 1, "name")  # "Tessellate AI": an organization word after a name
-            k += 1
-        elif out and out[-1][2] == "name" and out[-1][1] == k and folded[k] in lex.name_tails:
-            out[-1] = (out[-1][0], k + 1, "name")  # "Dana Kita": a stop word ending a brand
+        elif out and out[-1][2] == "name" and out[-1][1] == k and (folded[k] in lex.org_words
+                                                                    or folded[k] in lex.name_tails):
+            out[-1] = (out[-1][0], k + 1, "name")  # "Tessellate AI", "Dana Kita": the name goes on
             k += 1
         elif folded[k] in ctx.stops or folded[k] in lex.honorifics:
             out.append((k, k + 1, "stop"))

@@ -38,6 +38,7 @@ __all__ = ["ATTRIBUTES", "RoleWords", "role_words", "fold", "prf", "read_jsonl",
            "summary_line"]
 
 ATTRIBUTES: tuple[str, ...] = ("modality", "role", "status", "date")
+EVENT_ATTRIBUTES: tuple[str, ...] = ("event_modality", "event_date")
 Report = dict[str, dict[str, Any]]
 
 
@@ -217,6 +218,32 @@ def _compare_attributes(key: tuple, aid: str, gold_rows: list, pred_rows: list, 
                 errors.append(f"{aid}: {a} of {key}: gold {g[a]!r}, predicted {p.get(a)!r}")
 
 
+def _count(counts: dict[str, list[int]], buckets: Iterable[str], hit: bool, predicted: bool,
+           in_gold: bool) -> None:
+    for bucket in buckets:
+        counts[bucket][0] += hit
+        counts[bucket][1] += predicted
+        counts[bucket][2] += in_gold
+
+
+def _score_events(aid: str, gold_events: list[Mapping[str, Any]], rows: list[Mapping[str, Any]],
+                  canon: Callable[[object], str], counts: dict[str, list[int]],
+                  attr: dict[str, list[int]], errors: list[str]) -> None:
+    """Events match on (type, subject); their modality and date are accuracies over the matched."""
+    gold_ev = {(fold(e.get("type")), canon(e.get("subject"))): e for e in gold_events}
+    pred_ev = {(fold(r.get("event")), canon(r.get("subject"))): r for r in rows if "event" in r}
+    for k in set(gold_ev) | set(pred_ev):
+        hit = k in gold_ev and k in pred_ev
+        _count(counts, ("events", f"event:{k[0]}"), hit, k in pred_ev, k in gold_ev)
+        if hit:
+            for a in ("modality", "date"):
+                if gold_ev[k].get(a):
+                    attr[f"event_{a}"][1] += 1
+                    attr[f"event_{a}"][0] += fold(pred_ev[k].get(a)) == fold(gold_ev[k][a])
+        else:
+            errors.append(f"{aid}: {'missed  ' if k in gold_ev else 'spurious'} event {k}")
+
+
 def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
           roles: RoleWords | None = None, *, per_article: bool = False) -> tuple[Report, list[str]]:
     """Score predictions against gold articles.
@@ -226,8 +253,9 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
     gold : list of dict
         Gold articles in the SCHEMA.md format.
     pred : list of dict
-        Relation rows ``{article, subject, relation, object, modality, role, status, date}`` and
-        entity rows ``{article, entity, type}``; rows of articles not in ``gold`` are ignored.
+        Relation rows ``{article, subject, relation, object, modality, role, status, date}``,
+        entity rows ``{article, entity, type}`` and event rows ``{article, event, subject, modality,
+        date}``; rows of articles not in ``gold`` are ignored.
     roles : RoleWords, optional
         Role vocabulary; the shipped one by default.
     per_article : bool
@@ -236,8 +264,9 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
     Returns
     -------
     report : dict
-        ``all``, ``lang:<xx>``, ``relation:<name>`` and ``entities`` -> precision, recall, f1,
-        tp, predicted, gold; ``accuracy:<attribute>`` -> accuracy, compared.
+        ``all``, ``lang:<xx>``, ``relation:<name>``, ``events``, ``event:<type>``, ``entities``
+        and ``entities:lang:<xx>`` -> precision, recall, f1, tp, predicted, gold;
+        ``accuracy:<attribute>`` (also ``event_modality``, ``event_date``) -> accuracy, compared.
     errors : list of str
         One line per missed or spurious relation or entity and per wrong attribute.
     """
@@ -247,7 +276,7 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
         by_article[row.get("article")].append(row)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     attr: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    ent = [0, 0, 0]
+    ent: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     errors: list[str] = []
     for article in gold:
         aid, lang, index = article["id"], article.get("lang", "?"), _entity_index(article)
@@ -260,24 +289,24 @@ def score(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]],
         for k in sorted(set(gold_rel) | set(pred_rel)):
             hit = k in gold_rel and k in pred_rel
             buckets = ["all", f"relation:{k[0]}", f"lang:{lang}"] + ([f"article:{aid}"] if per_article else [])
-            for bucket in buckets:
-                counts[bucket][0] += hit
-                counts[bucket][1] += k in pred_rel
-                counts[bucket][2] += k in gold_rel
+            _count(counts, buckets, hit, k in pred_rel, k in gold_rel)
             if hit:
                 _compare_attributes(k, aid, gold_rel[k], pred_rel[k], roles, attr, errors)
             else:
                 errors.append(f"{aid}: {'missed  ' if k in gold_rel else 'spurious'} {k}")
         gold_ent = {(e["name"], e["type"]) for e in article.get("entities", [])}
         pred_ent = {(canon(r["entity"]), r.get("type")) for r in by_article.get(aid, []) if "entity" in r}
-        ent[0] += len(gold_ent & pred_ent)
-        ent[1] += len(pred_ent)
-        ent[2] += len(gold_ent)
+        for bucket in ("entities", f"entities:lang:{lang}"):
+            ent[bucket][0] += len(gold_ent & pred_ent)
+            ent[bucket][1] += len(pred_ent)
+            ent[bucket][2] += len(gold_ent)
         errors += [f"{aid}: missed entity   {e}" for e in sorted(gold_ent - pred_ent)]
         errors += [f"{aid}: spurious entity {e}" for e in sorted(pred_ent - gold_ent, key=str)]
+        _score_events(aid, article.get("events", []), by_article.get(aid, []), canon, counts, attr, errors)
     report: Report = {name: prf(*c) for name, c in sorted(counts.items())}
-    report["entities"] = prf(*ent)
-    for a in ATTRIBUTES:
+    for name, c in sorted(ent.items()):
+        report[name] = prf(*c)
+    for a in (*ATTRIBUTES, *EVENT_ATTRIBUTES):
         if a in attr:
             right, n = attr[a]
             report[f"accuracy:{a}"] = {"accuracy": round(right / n, 3) if n else None, "compared": n}

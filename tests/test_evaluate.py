@@ -32,6 +32,9 @@ def _article(aid: str = "a", lang: str = "en", relations: list | None = None) ->
          "status": "former", "modality": "asserted"},
         {"subject": "Acme", "relation": "competitorOf", "object": "Beta", "modality": "asserted"},
         {"subject": "Acme", "relation": "acquired", "object": "Gamma", "modality": "uncertain"},
+    ], "events": [
+        {"type": "outage", "subject": "Acme", "date": "2024-01-03", "modality": "asserted"},
+        {"type": "layoff", "subject": "Beta", "modality": "uncertain"},
     ]}
 
 
@@ -43,6 +46,8 @@ PRED = [
     {"article": "a", "subject": "Beta", "relation": "competitorOf", "object": "Acme", "modality": "asserted"},
     {"article": "a", "subject": "Gamma", "relation": "acquired", "object": "Acme", "modality": "uncertain"},
     {"article": "a", "subject": "Acme", "relation": "partnerOf", "object": "Beta", "modality": "asserted"},
+    {"article": "a", "event": "outage", "subject": "acme corp.", "date": "2024-01-04", "modality": "asserted"},
+    {"article": "a", "event": "launch", "subject": "Gamma", "modality": "asserted"},
 ]
 
 
@@ -57,6 +62,16 @@ def test_score_relations_hand_computed():
     assert report["lang:en"]["tp"] == 3
     assert "a: spurious ('acquired', 'Gamma', 'Acme')" in errors
     assert "a: missed   ('acquired', 'Acme', 'Gamma')" in errors
+
+
+def test_score_events_by_type_and_subject():
+    report, errors = score([_article()], PRED)
+    assert report["events"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "predicted": 2, "gold": 2}
+    assert report["event:launch"]["predicted"] == 1 and report["event:layoff"]["gold"] == 1
+    assert report["accuracy:event_date"] == {"accuracy": 0.0, "compared": 1}
+    assert report["accuracy:event_modality"] == {"accuracy": 1.0, "compared": 1}
+    assert report["entities:lang:en"] == report["entities"]
+    assert any("missed   event ('layoff', 'Beta')" in e for e in errors)
 
 
 def test_score_attribute_accuracies():

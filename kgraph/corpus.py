@@ -1,0 +1,276 @@
+"""The evaluation corpus (``tests/corpus/``): its layout, its gold checker and its statistics.
+
+A corpus is a folder of splits (``dev/``, ``blind/``); a split holds batches, each batch a folder
+with ``NAME.txt`` articles, their ``NAME.json`` sidecars, one ``gold.jsonl`` (the
+``../shared/eval/SCHEMA.md`` format plus a ``style`` key) and a ``SOURCES.md``. The checker
+validates what scoring needs and what a reader of the gold would trust: every relation's
+subject and object is a declared entity, every alias is printed in its article, holdsPosition
+has role and status, dates are ISO.
+
+Scoring itself is :func:`kgraph.evaluate.score`; :func:`score_corpus` applies it per split and
+per language. Run the checker with ``python -m kgraph.corpus check PATH...``; print counts with
+``python -m kgraph.corpus stats PATH`` (aggregates only, safe for the blind half).
+
+>>> problems = check_article({"id": "a", "lang": "en", "text_file": "a.txt",
+...     "entities": [{"name": "Acme", "type": "Organization", "aliases": ["Acme Inc"]}],
+...     "relations": [{"subject": "Acme", "relation": "acquired", "object": "Beta",
+...                    "modality": "asserted", "date": "2024-13-01"}]}, "Acme bought Beta.")
+>>> for p in problems: print(p)
+alias 'Acme Inc' of 'Acme' does not occur in the text
+acquired: object 'Beta' is not a declared entity
+acquired Acme -> Beta: date '2024-13-01' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from kgraph.errors import InputError
+from kgraph.evaluate import Report, fold, read_gold, score
+from kgraph.models import ENTITY_TYPES, MODALITIES, RELATIONS, STATUSES
+
+__all__ = ["SPLITS", "STYLES", "EVENT_TYPES", "CorpusArticle", "load_corpus", "check_article",
+           "check_batch", "score_corpus", "corpus_stats", "main"]
+
+SPLITS: tuple[str, ...] = ("dev", "blind")
+STYLES: tuple[str, ...] = ("wire", "business-daily", "portal", "blog", "press-release", "quotes",
+                           "live", "analysis")
+EVENT_TYPES: tuple[str, ...] = ("outage", "cyberattack", "layoff", "launch")
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_SIDECAR_KEYS = {"title", "url", "published", "publisher", "author", "authors", "lang"}
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One gold article of the corpus: its split, its gold line and its text file."""
+
+    split: str
+    gold: dict[str, Any]
+    path: Path
+
+    @property
+    def lang(self) -> str:
+        return str(self.gold.get("lang", "?"))
+
+
+def _gold_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("gold.jsonl"))
+
+
+def load_corpus(root: Path) -> dict[str, list[CorpusArticle]]:
+    """The articles of each split folder of ``root`` (``dev``, ``blind``, then any other).
+
+    Raises
+    ------
+    InputError
+        ``root`` has no split folder with a gold file, or a gold file is malformed.
+    """
+    root = Path(root)
+    splits = [root / s for s in SPLITS if (root / s).is_dir()]
+    splits += sorted(p for p in root.iterdir() if p.is_dir() and p.name not in SPLITS
+                     and _gold_files(p)) if root.is_dir() else []
+    corpus = {}
+    for folder in splits:
+        articles = []
+        for gold_path in _gold_files(folder):
+            for row in read_gold(gold_path):
+                text = gold_path.parent / (row.get("text_file") or f"{row['id']}.txt")
+                articles.append(CorpusArticle(folder.name, row, text))
+        if articles:
+            corpus[folder.name] = articles
+    if not corpus:
+        raise InputError(root, "not a corpus: no split folder (dev/, blind/) holds a gold.jsonl")
+    return corpus
+
+
+def _is_iso(value: object) -> bool:
+    if not isinstance(value, str) or not _ISO.fullmatch(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def check_article(row: Mapping[str, Any], text: str, publisher: str | None = None) -> list[str]:
+    """Problems of one gold article against its text (an empty list when it is sound).
+
+    An entity must be printed in the text under its name or an alias (the publisher, which may
+    stand only in the metadata, excepted); every alias must be printed; subjects, objects,
+    ``member_of`` and event subjects must be declared entities; holdsPosition needs ``role`` and
+    ``status``; dates must be ISO.
+    """
+    problems: list[str] = []
+    folded = fold(text)
+    entities = [e for e in row.get("entities", []) if isinstance(e, dict)]
+    names = {e.get("name") for e in entities}
+    for e in entities:
+        name, aliases = e.get("name"), e.get("aliases", [])
+        if e.get("type") not in ENTITY_TYPES:
+            problems.append(f"entity {name!r} has type {e.get('type')!r}")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(f"aliases of {name!r} must be a list of strings")
+            continue
+        for alias in aliases:
+            if fold(alias) not in folded:
+                problems.append(f"alias {alias!r} of {name!r} does not occur in the text")
+        forms = [name, *aliases]
+        if not any(fold(f) in folded for f in forms) and fold(name) != fold(publisher):
+            problems.append(f"entity {name!r}: neither its name nor an alias occurs in the text")
+        if e.get("type") == "Group" and e.get("member_of") not in names:
+            problems.append(f"group {name!r}: member_of {e.get('member_of')!r} is not a declared entity")
+    for r in row.get("relations", []):
+        what = r.get("relation")
+        if what not in RELATIONS:
+            problems.append(f"unknown relation {what!r}")
+        for slot in ("subject", "object"):
+            if r.get(slot) not in names:
+                problems.append(f"{what}: {slot} {r.get(slot)!r} is not a declared entity")
+        label = f"{what} {r.get('subject')} -> {r.get('object')}"
+        if r.get("modality") not in MODALITIES:
+            problems.append(f"{label}: modality {r.get('modality')!r} is not one of {', '.join(MODALITIES)}")
+        if what == "holdsPosition" and (not r.get("role") or r.get("status") not in STATUSES):
+            problems.append(f"{label}: holdsPosition needs a role and a status ({', '.join(STATUSES)})")
+        if "date" in r and not _is_iso(r["date"]):
+            problems.append(f"{label}: date {r['date']!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        if r.get("subject") is not None and r.get("subject") == r.get("object"):
+            problems.append(f"{label}: subject and object are the same entity")
+    for ev in row.get("events", []) or []:
+        label = f"event {ev.get('type')!r} of {ev.get('subject')!r}"
+        if ev.get("type") not in EVENT_TYPES:
+            problems.append(f"{label}: type is not one of {', '.join(EVENT_TYPES)}")
+        if ev.get("subject") not in names:
+            problems.append(f"{label}: subject is not a declared entity")
+        if ev.get("modality") not in MODALITIES:
+            problems.append(f"{label}: modality {ev.get('modality')!r} is not one of {', '.join(MODALITIES)}")
+        if "date" in ev and not _is_iso(ev["date"]):
+            problems.append(f"{label}: date {ev['date']!r} is not an ISO date")
+    return problems
+
+
+def _sidecar_problems(path: Path, row: Mapping[str, Any]) -> tuple[list[str], str | None]:
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return [f"{sidecar.name}: sidecar missing"], None
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return [f"{sidecar.name}: not readable JSON ({error})"], None
+    if not isinstance(meta, dict):
+        return [f"{sidecar.name}: not a JSON object"], None
+    problems = [f"{sidecar.name}: unknown key {k!r}" for k in sorted(set(meta) - _SIDECAR_KEYS)]
+    problems += [f"{sidecar.name}: missing {k!r}" for k in ("title", "published", "publisher", "lang")
+                 if not meta.get(k)]
+    if meta.get("published") and not _is_iso(meta["published"]):
+        problems.append(f"{sidecar.name}: published {meta['published']!r} is not an ISO date")
+    if meta.get("lang") and meta.get("lang") != row.get("lang"):
+        problems.append(f"{sidecar.name}: lang {meta.get('lang')!r} differs from the gold's {row.get('lang')!r}")
+    return problems, meta.get("publisher")
+
+
+def check_batch(folder: Path) -> list[str]:
+    """Every problem of the gold files below ``folder``, one line each naming file and article."""
+    folder = Path(folder)
+    problems: list[str] = []
+    gold_files = _gold_files(folder) if folder.is_dir() else []
+    if not gold_files:
+        return [f"{folder}: no gold.jsonl found"]
+    for gold_path in gold_files:
+        try:
+            rows = read_gold(gold_path)
+        except InputError as error:
+            problems.append(str(error))
+            continue
+        for row in rows:
+            where = f"{gold_path}: {row['id']}"
+            path = gold_path.parent / (row.get("text_file") or f"{row['id']}.txt")
+            if not path.is_file():
+                problems.append(f"{where}: article file {path.name} missing")
+                continue
+            if row.get("lang") not in ("id", "en"):
+                problems.append(f"{where}: lang {row.get('lang')!r} is not 'id' or 'en'")
+            if row.get("style") not in STYLES:
+                problems.append(f"{where}: style {row.get('style')!r} is not one of {', '.join(STYLES)}")
+            if row.get("published") and not _is_iso(row["published"]):
+                problems.append(f"{where}: published {row['published']!r} is not an ISO date")
+            side, publisher = _sidecar_problems(path, row)
+            text = path.read_text(encoding="utf-8")
+            problems += [f"{where}: {p}" for p in side + check_article(row, text, publisher or row.get("source"))]
+    return problems
+
+
+def _subset(rows: Iterable[CorpusArticle], keep: Callable[[CorpusArticle], bool]) -> list[dict[str, Any]]:
+    return [a.gold for a in rows if keep(a)]
+
+
+def score_corpus(corpus: Mapping[str, Sequence[CorpusArticle]],
+                 predictions: Sequence[Mapping[str, Any]]) -> dict[str, Report]:
+    """The :func:`kgraph.evaluate.score` report of each split and of each split's languages
+    (keys ``dev``, ``dev:id``, ``dev:en``, ``blind``, ...)."""
+    reports: dict[str, Report] = {}
+    for split, articles in corpus.items():
+        reports[split] = score(_subset(articles, lambda a: True), predictions)[0]
+        for lang in sorted({a.lang for a in articles}):
+            reports[f"{split}:{lang}"] = score(_subset(articles, lambda a: a.lang == lang), predictions)[0]
+    return reports
+
+
+def corpus_stats(corpus: Mapping[str, Sequence[CorpusArticle]]) -> dict[str, Counter]:
+    """Aggregate counts per split and language: articles, words, styles, relation types,
+    modalities, events and entity types (no article is named, so the blind half stays blind)."""
+    stats: dict[str, Counter] = {}
+    for split, articles in corpus.items():
+        for a in articles:
+            c = stats.setdefault(f"{split}:{a.lang}", Counter())
+            c["articles"] += 1
+            c["words"] += len(a.path.read_text(encoding="utf-8").split()) if a.path.is_file() else 0
+            c[f"style:{a.gold.get('style', '?')}"] += 1
+            for r in a.gold.get("relations", []):
+                c[f"relation:{r.get('relation')}"] += 1
+                c[f"modality:{r.get('modality')}"] += 1
+                c["relations"] += 1
+            for e in a.gold.get("events", []) or []:
+                c[f"event:{e.get('type')}"] += 1
+            for e in a.gold.get("entities", []):
+                c[f"entity:{e.get('type')}"] += 1
+    return stats
+
+
+def _format_stats(stats: Mapping[str, Counter]) -> str:
+    columns = sorted(stats)
+    keys = sorted({k for c in stats.values() for k in c}, key=lambda k: (":" in k, k))
+    lines = [f"{'count':28}" + "".join(f"{c:>11}" for c in columns)]
+    lines += [f"{k:28}" + "".join(f"{stats[c].get(k, 0):>11}" for c in columns) for k in keys]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m kgraph.corpus check PATH...`` or ``python -m kgraph.corpus stats PATH``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) < 2 or args[0] not in ("check", "stats"):
+        sys.stderr.write("usage: python -m kgraph.corpus check PATH... | stats CORPUS\n")
+        return 2
+    if args[0] == "stats":
+        try:
+            sys.stdout.write(_format_stats(corpus_stats(load_corpus(Path(args[1])))) + "\n")
+        except InputError as error:
+            sys.stderr.write(f"kgraph: {error}\n")
+            return 1
+        return 0
+    problems = [p for path in args[1:] for p in check_batch(Path(path))]
+    for p in problems:
+        sys.stderr.write(f"{p}\n")
+    sys.stderr.write(f"{len(problems)} problem(s)\n" if problems else "gold checked: no problems\n")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

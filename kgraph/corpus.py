@@ -36,7 +36,7 @@ from kgraph.evaluate import Report, fold, read_gold, score
 from kgraph.models import ENTITY_TYPES, MODALITIES, RELATIONS, STATUSES
 
 __all__ = ["SPLITS", "STYLES", "EVENT_TYPES", "CorpusArticle", "load_corpus", "check_article",
-           "check_batch", "score_corpus", "corpus_stats", "main"]
+           "check_batch", "score_corpus", "format_corpus_report", "corpus_stats", "main"]
 
 SPLITS: tuple[str, ...] = ("dev", "blind")
 STYLES: tuple[str, ...] = ("wire", "business-daily", "portal", "blog", "press-release", "quotes",
@@ -221,6 +221,38 @@ def score_corpus(corpus: Mapping[str, Sequence[CorpusArticle]],
         for lang in sorted({a.lang for a in articles}):
             reports[f"{split}:{lang}"] = score(_subset(articles, lambda a: a.lang == lang), predictions)[0]
     return reports
+
+
+def format_corpus_report(reports: Mapping[str, Report]) -> str:
+    """The split reports side by side: ``F1 P R`` for scored rows, ``accuracy (compared)`` for
+    attribute rows, one column per split and per split's language.
+
+    >>> from kgraph.evaluate import prf
+    >>> print(format_corpus_report({"dev": {"all": prf(1, 2, 1)}, "blind": {"all": prf(0, 1, 1)}}))
+    split                        dev               blind
+    (cell: F1 P R)
+    all                          0.67 0.50 1.00    0.00 0.00 0.00
+    """
+    columns = list(reports)
+    rows: list[str] = []
+    for report in reports.values():
+        rows += [k for k in report if k not in rows]
+    order = ("all", "lang:", "relation:", "entities", "events", "event:", "accuracy:")
+    rows.sort(key=lambda k: (next(i for i, o in enumerate(order) if k.startswith(o)), k))
+    width = 18
+    lines = [f"{'split':29}" + "".join(f"{c:{width}}" for c in columns).rstrip(), "(cell: F1 P R)"]
+    for name in rows:
+        cells = []
+        for c in columns:
+            r = reports[c].get(name)
+            if r is None:
+                cells.append("-")
+            elif "f1" in r:
+                cells.append(f"{r['f1']:.2f} {r['precision']:.2f} {r['recall']:.2f}")
+            else:
+                cells.append("-" if r["accuracy"] is None else f"{r['accuracy']:.2f} ({r['compared']})")
+        lines.append(f"{name:29}" + "".join(f"{cell:{width}}" for cell in cells).rstrip())
+    return "\n".join(lines)
 
 
 def corpus_stats(corpus: Mapping[str, Sequence[CorpusArticle]]) -> dict[str, Counter]:

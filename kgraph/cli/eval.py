@@ -57,13 +57,29 @@ def eval_command(
                                          "extracting; repeatable."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy pipeline whose entities "
                                         "are added when extracting."),
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", help="Score a corpus folder (tests/corpus: dev/ and blind/ splits of batches) "
+                               "split by split and per language, side by side, instead of GOLD."),
+    split: list[str] = typer.Option([], "--split", help="With --corpus: only this split (dev, blind); "
+                                    "repeatable. Errors are shown only for splits other than blind."),
 ) -> None:
     """Score relations, entities and attribute accuracies against GOLD, as ../shared/eval/score.py does.
 
     Without --pred, the gold's articles are extracted first, from --articles or the gold's folder.
 
     Example: kgraph eval tests/data/articles/gold.jsonl --show-errors
+
+    With --corpus, every split of the corpus is extracted once and scored on its own and per
+    language: kgraph eval --corpus tests/corpus
     """
+    if corpus is not None:
+        if gold is not None or pred is not None or articles or per_article:
+            raise UsageError("--corpus scores the corpus's own gold; it cannot be combined with GOLD, "
+                             "--pred, --articles or --per-article")
+        _eval_corpus(corpus, split, show_errors, as_json, save_pred, gazetteer, model)
+        return
+    if split:
+        raise UsageError("--split goes with --corpus")
     if gold is None:
         gold = gold_file()
         err_console.print(f"kgraph: no GOLD given: scoring the bundled sample articles ({gold})",
@@ -103,6 +119,49 @@ def eval_command(
     if failures:
         err_console.print(f"kgraph: {len(failures)} input(s) failed", markup=False, highlight=False)
         raise typer.Exit(1)
+
+
+def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool,
+                 save_pred: Optional[Path], gazetteer: list[Path], model: Optional[str]) -> None:
+    from kgraph.corpus import format_corpus_report, load_corpus, score_corpus
+
+    if not root.is_dir():
+        raise UsageError(f"{root}: --corpus must be a folder")
+    corpus = load_corpus(root)
+    unknown = sorted(set(splits) - set(corpus))
+    if unknown:
+        raise UsageError(f"{root}: no split {unknown[0]!r} (the corpus has {', '.join(corpus)})")
+    corpus = {name: rows for name, rows in corpus.items() if not splits or name in splits}
+    if show_errors and "blind" in corpus:
+        raise UsageError("the errors of blind articles are never shown (tests/corpus/README.md): "
+                         "add --split dev to see dev's errors")
+    files = [a.path for rows in corpus.values() for a in rows]
+    rows, failures = _predict(files, gazetteer, model)
+    if save_pred is not None:
+        _write_jsonl(save_pred, rows)
+    reports = score_corpus(corpus, rows)
+    if as_json:
+        typer.echo(json.dumps(reports, indent=1))
+    else:
+        counts = ", ".join(f"{name} {len(items)} ({', '.join(f'{lang} {n}' for lang, n in sorted(_langs(items).items()))})"
+                           for name, items in corpus.items())
+        typer.echo(f"corpus {root}: {counts} articles")
+        typer.echo(format_corpus_report(reports))
+    if show_errors:
+        gold = [a.gold for items in corpus.values() for a in items]
+        typer.echo("\n".join(score(gold, rows)[1]))
+    for line in failures:
+        err_console.print(f"kgraph: {line}", markup=False, highlight=False, soft_wrap=True)
+    if failures:
+        err_console.print(f"kgraph: {len(failures)} input(s) failed", markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+def _langs(items: list[Any]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for a in items:
+        out[a.lang] = out.get(a.lang, 0) + 1
+    return out
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:

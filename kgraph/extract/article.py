@@ -55,14 +55,15 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
                 entities[name] = Entity(name=name, type="Group", member_of=org)
     known = set(entities)
     relations = [r for r in relations if r.subject in known and r.object in known]
+    events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
     warnings: tuple[str, ...] = ()
     return Extraction(article=article, entities=tuple(entities.values()),
-                      relations=tuple(relations), events=tuple(getattr(doc._, "kg_events", None) or ()),
+                      relations=tuple(relations), events=tuple(events),
                       warnings=warnings)
 
 
 def prediction_rows(extraction: Extraction) -> Iterator[dict]:
-    """Rows in the prediction format of ``../shared/eval/SCHEMA.md`` (entities, then relations)."""
+    """Rows in the prediction format of ``../shared/eval/SCHEMA.md``: entities, relations, events."""
     aid = extraction.article.id
     for e in extraction.entities:
         row = {"article": aid, "entity": e.name, "type": e.type}
@@ -78,4 +79,10 @@ def prediction_rows(extraction: Extraction) -> Iterator[dict]:
             if getattr(r, key):
                 row[key] = getattr(r, key)
         row.update(confidence=r.confidence, rule=r.rule, evidence=r.evidence, start=r.start, end=r.end)
+        yield row
+    for e in extraction.events:
+        row = {"article": aid, "event": e.type, "subject": e.subject, "modality": e.modality}
+        if e.date:
+            row["date"] = e.date
+        row.update(evidence=e.evidence, start=e.start, end=e.end)
         yield row

@@ -22,15 +22,17 @@ from kgraph.extract.discourse import (DATED_RELATIONS, SentenceInfo, apply_denia
                                       drop_prior_jobs)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
+from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
+    triggers
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.extract.stemming import make_stemmer
-from kgraph.models import Relation
+from kgraph.models import Event, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
 
 __all__ = ["RelationExtractor"]
 
-for _name, _default in (("kg_relations", None), ("kg_published", None)):
+for _name, _default in (("kg_relations", None), ("kg_published", None), ("kg_events", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -62,6 +64,7 @@ class RelationExtractor:
     def _load(self) -> None:
         path = Path(self.lexicon_path) if self.lexicon_path else None
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
+        self.events: EventLexicon = load_event_lexicon(self.lang)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
         self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references,
                                pronouns=self.lexicon.pronouns, descriptions=self.lexicon.descriptions)
@@ -70,6 +73,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         history: list[Item] = []
         matches: list[_Match] = []
+        events: list[Event] = []
         sentences: list[SentenceInfo] = []
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
@@ -78,6 +82,7 @@ class RelationExtractor:
             encoded = self.encoder.encode(sent, history, counts, view)
             dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
+            events.extend(self._events(encoded, dates))
             sentences.append(SentenceInfo(encoded.evidence[1], dates[0][2] if dates else None, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()),
@@ -86,7 +91,41 @@ class RelationExtractor:
         relations = merge_relations(apply_denials(relations, sentences))
         # only a claim no sentence of its own dates borrows the date of the sentence after it
         doc._.kg_relations = carry_dates(relations, sentences)
+        doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations))
         return doc
+
+    def _events(self, enc: EncodedSentence, dates: list) -> list[Event]:
+        """The events this sentence reports (:mod:`kgraph.extract.events`)."""
+        if not self.events.types:
+            return []
+        items = enc.items
+        words = [it.text.casefold() if it.kind == "word" else "" for it in items]
+        stems = [self.stem(it.text).casefold() if it.kind == "word" else "" for it in items]
+        entities = [(k, it.name, it.type) for k, it in enumerate(items)
+                    if it.kind == "entity" and it.name and not self._attributed(items, k)]
+        conj = self.lexicon.conjunctions
+
+        def listed(i: int, j: int) -> bool:  # "A, B and C", "the A app and the B service"
+            between = items[i + 1:j]
+            joins = [it for it in between if it.kind == "word" and it.text.casefold() in conj]
+            others = [it for it in between if it.kind != "entity" and it not in joins]
+            return bool(joins) and len(others) <= 3 and all(it.kind == "word" for it in others)
+
+        by_name = {t.name: t for t in self.events.types}
+        evidence, start = enc.evidence
+        found = []
+        for etype, first, last in triggers(words, stems, self.events):
+            for subject in choose_subjects(entities, first, last, by_name[etype], self.events.window, listed):
+                when = self._date(enc, dates, first, last)
+                found.append(Event(type=etype, subject=subject, modality=self._modality(enc, first, last, "sentence"),
+                                   date=when.isoformat() if when else None, evidence=evidence,
+                                   start=start, end=start + len(evidence)))
+        return found
+
+    def _attributed(self, items: tuple[Item, ...], k: int) -> bool:
+        """Whether item ``k`` is an outlet cited as a source ("according to Reuters")."""
+        before = " ".join(it.text.lower() for it in items[max(0, k - 2):k])
+        return any(before.endswith(cue) for cue in self.lexicon.attribution)
 
     def _deniers(self, enc: EncodedSentence) -> frozenset[str]:
         """People who deny something in this sentence (named before the denial word)."""
@@ -130,7 +169,7 @@ class RelationExtractor:
                     if subj and obj and subj.name == obj.name:
                         continue
                     role, status = self._role(enc, title, first, rule)
-                    modality = rule.modality or self._modality(enc, first, last, rule)
+                    modality = rule.modality or self._modality(enc, first, last, rule.scope)
                     when = self._date(enc, dates, first, last) if rule.relation in DATED_RELATIONS else None
                     subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
                     objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
@@ -205,12 +244,12 @@ class RelationExtractor:
                 status = "interim"
         return " and ".join(names), status
 
-    def _modality(self, enc: EncodedSentence, first: int, last: int, rule: Rule) -> str:
+    def _modality(self, enc: EncodedSentence, first: int, last: int, scope: str) -> str:
         # a capitalized cue inside a sentence is a name or a month ("in May"), not "may"
         words = [it.text.lower() if it.kind == "word" and (k == 0 or not it.text[:1].isupper()) else ""
                  for k, it in enumerate(enc.items)]
         inside = words[first:last]
-        if rule.scope == "match":
+        if scope == "match":
             window = inside
             anywhere: list[str] = []
         else:
@@ -298,12 +337,6 @@ class RelationExtractor:
         then their post. News
         outlets cited as sources ("Mengutip The Verge", "according to Reuters") are never used.
         """
-        cues = self.lexicon.attribution
-
-        def attributed(items, k: int) -> bool:
-            before = " ".join(it.text.lower() for it in items[max(0, k - 2):k])
-            return any(before.endswith(cue) for cue in cues)
-
         if policy == "context_person":
             people = [it for it in m.sentence.items[:m.start] if it.kind == "entity" and it.type == "Person"]
             return people[-1].name if people else None
@@ -311,7 +344,7 @@ class RelationExtractor:
             return f"{other}{GROUP_SUFFIX}" if other else None
         items = m.sentence.items
         orgs = [it for k, it in enumerate(items) if it.kind == "entity" and it.type == "Organization"
-                and it.name != other and not attributed(items, k)]
+                and it.name != other and not self._attributed(items, k)]
         before = [it for it in orgs if m.sentence.index_of[it] < m.start]
         if policy == "match_org":  # "X, who co-founded Acme in 2019, stepped down": Acme
             inside = [it for it in orgs if m.start <= m.sentence.index_of[it] < m.end]

@@ -19,7 +19,7 @@ import yaml
 
 from kgraph.errors import LexiconError
 
-__all__ = ["load_lexicon", "load_data_file", "read_yaml", "has_lexicon", "string_list"]
+__all__ = ["load_lexicon", "load_data_file", "load_word_list", "read_yaml", "has_lexicon", "string_list"]
 
 _PACKAGE = "kgraph.lexicons"
 
@@ -60,6 +60,19 @@ def load_data_file(name: str) -> dict[str, Any]:
     if not entry.is_file():
         raise LexiconError(f"{name}: not found in kgraph/lexicons")
     return _parse(entry.read_text(encoding="utf-8"), f"kgraph/lexicons/{name}")
+
+
+def load_word_list(name: str) -> frozenset[str]:
+    """A shipped word list (``given_names.txt``): one entry a line, ``#`` lines are comments.
+
+    >>> "Budi" in load_word_list("given_names.txt")
+    True
+    """
+    entry = resources.files(_PACKAGE).joinpath(name)
+    if not entry.is_file():
+        raise LexiconError(f"{name}: not found in kgraph/lexicons")
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def read_yaml(path: Path) -> dict[str, Any]:

@@ -34,12 +34,14 @@ from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
 
-__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "GROUP_SUFFIX"]
+__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "person_evidence", "GROUP_SUFFIX"]
 
 #: A group's canonical name is its organization's name followed by this.
 GROUP_SUFFIX = " employees"
 _TYPES = ("Person", "Product", "Organization")  # ties go to the later
 _PERSONAL = ("Person", NAME, CANDIDATE)
+#: The weight of a known given name starting a full name, against 2 per full-name mention cue.
+GIVEN_NAME_WEIGHT = 3
 
 
 def fuzzy_same_name(a: str, b: str, *, threshold: float = 88.0) -> bool:
@@ -179,15 +181,41 @@ class _Resolver:
         return None
 
 
-def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str]) -> str:
-    """The type of an entity the gazetteer does not know: its mentions' cues decide (a full
-    name's twice a short name's); a name or a lone word with no cue takes the type of a list of
-    organizations or products it stands in ("Acme Networks and Halberd Security", "competes
-    with Paylinea and Stripewell"), else a name is a person and a lone word nothing ("")."""
+def person_evidence(forms: list[str], lex: NamesLexicon, given_names: frozenset[str]) -> bool:
+    """Whether an entity's printed forms look like a person's name: some form of two to four
+    title-case words starts with a known given name (or an honorific), and no form carries a
+    legal form or an organization word.
+
+    >>> lex = NamesLexicon(legal_after=frozenset({"inc."}), org_words=frozenset({"capital"}))
+    >>> person_evidence(["Sam Altman", "Altman"], lex, frozenset({"Sam"}))
+    True
+    >>> person_evidence(["Sam Capital"], lex, frozenset({"Sam"}))
+    False
+    """
+    words = [f.split() for f in forms]
+    if any(w.casefold() in lex.legal_after or w.casefold() in lex.legal_before or w.casefold() in lex.org_words
+           for form in words for w in form):
+        return False
+    return any(2 <= len(form) <= 4 and (form[0] in given_names or form[0].casefold() in lex.honorifics)
+               and all(w[:1].isupper() for w in form) for form in words)
+
+
+def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
+          given_names: frozenset[str] = frozenset()) -> str:
+    """The type of an entity the gazetteer does not know, by the weight of its evidence over the
+    whole article: each mention's cue (a full name's twice a short name's); a given name
+    starting a full name (:func:`person_evidence`) weighs :data:`GIVEN_NAME_WEIGHT`, more than
+    any one mention's cue, so no single context makes "chief executive Sam Altman" an
+    organization. A name or a lone word
+    with no cue takes the type of a list of organizations or products it stands in ("Acme
+    Networks and Halberd Security", "competes with Paylinea and Stripewell"), else a name is a
+    person and a lone word nothing ("")."""
     strong: Counter[str] = Counter()
     for s in ent.spans:
         if s.label_ in _TYPES:
             strong[s.label_] += 2 if len(s) > 1 else 1  # a full name's cue outweighs a short name's
+    if person_evidence(ent.forms(), lex, given_names):
+        strong["Person"] += GIVEN_NAME_WEIGHT
     if strong:
         return max(strong, key=lambda t: (strong[t], _TYPES.index(t)))
     index = {(s.start, s.end): i for i, s in enumerate(spans)}
@@ -218,12 +246,14 @@ def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshol
 
 
 def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
-                     known: Mapping[str, tuple[str, str]] | None = None) -> tuple[list[Span], dict[str, Entity]]:
+                     known: Mapping[str, tuple[str, str]] | None = None, *,
+                     given_names: frozenset[str] = frozenset()) -> tuple[list[Span], dict[str, Entity]]:
     """Canonical names for ``spans`` (sorted, non-overlapping entity spans of ``doc``).
 
     ``known`` maps gazetteer surface forms to (name, type), for misspellings of them. Returns
     the spans to keep as ``doc.ents`` (``kb_id_`` = canonical name, candidates that matched
-    nothing dropped) and the entities by canonical name.
+    nothing dropped) and the entities by canonical name. ``given_names`` is evidence for a
+    person (:func:`person_evidence`).
     """
     r = _Resolver(doc, lex)
     by_gazetteer: dict[tuple[str, str], _Entity] = {}
@@ -266,7 +296,7 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
     words = doc_words(doc)[1]
     for ent in r.entities:
         if not ent.gazetteer_name:
-            ent.type = _vote(ent, spans, lex, words)
+            ent.type = _vote(ent, spans, lex, words, given_names)
     r.entities = [e for e in r.entities if e.type]
     names = _canonical_names(r.entities, lex)
     for span in spans:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from spacy.language import Language
 
 from kgraph.errors import LexiconError
-from kgraph.lexicons import has_lexicon, load_lexicon, string_list
+from kgraph.lexicons import has_lexicon, load_lexicon, load_word_list, string_list
 from kgraph.nlp.serialize import DiskMixin
 
 __all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconComponent"]
@@ -26,7 +26,7 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
-              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails")
+              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words")
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -82,6 +82,7 @@ class NamesLexicon:
     relatives: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     name_tails: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # from {lang}.common_words.txt, not the YAML
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()
@@ -131,9 +132,13 @@ class NamesLexicon:
 
 
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
-    """The shipped ``{lang}.names.yaml`` (English's for a language without one)."""
+    """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
+    language's common lower-case words (``{lang}.common_words.txt``, built by ``kgraph train names``)."""
     lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
-    return NamesLexicon.from_dict(load_lexicon(lang, "names"), f"kgraph/lexicons/{lang}.names.yaml", split)
+    data = dict(load_lexicon(lang, "names"))
+    if "common_words" not in data:
+        data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
+    return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)
 
 
 class LexiconComponent(DiskMixin):

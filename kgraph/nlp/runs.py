@@ -29,6 +29,11 @@ class RunContext:
         # words that end a noun phrase, so a head noun before them does not reach the name after:
         # "Perusahaan itu menunjuk Dewi Lestari" (Dewi is not "the company Dewi")
         self.phrase_breaks = lex.auxiliaries | lex.phrase_ends | {verb[0] for verb in lex.org_verbs}
+        # capitalized word pairs written inside a sentence: "Teras Kopi" there is a name, so a
+        # sentence opening with "Teras Kopi" keeps it even though "teras" is a common word
+        self.inner_pairs = {(self.folded[i], self.folded[i + 1]) for i in range(1, len(doc) - 1)
+                            if not doc[i].is_sent_start and self.words[i][:1].isupper()
+                            and self.words[i + 1][:1].isupper()}
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
@@ -219,6 +224,11 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
         elif k == start and ctx.doc[k].is_sent_start and folded[k] not in lex.org_words and (
                 phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
             out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
+            k += 1
+        elif k == start and k + 1 < end and ctx.doc[k].is_sent_start and folded[k] in lex.common_words \
+                and folded[k] not in lex.org_words and folded[k] not in lex.legal_before \
+                and (folded[k], folded[k + 1]) not in ctx.inner_pairs:
+            out.append((k, k + 1, "stop"))  # "Situs PT Rimba Niaga", "Ada Chrisna Aditya": a word, capitalized
             k += 1
         elif out and out[-1][2] == "name" and out[-1][1] == k and (folded[k] in lex.org_words
                                                                     or folded[k] in lex.name_tails):

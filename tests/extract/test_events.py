@@ -1,0 +1,59 @@
+"""Events from trigger lexicons: type, subject (lists, side, type preference), modality, date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kgraph.errors import LexiconError
+from kgraph.extract.events import EventLexicon
+from kgraph.models import Article
+
+CASES = [
+    ("en", "Its chatbot, Brightloom Chat, and the Pebble Notes app went down for six hours on Monday, "
+           "Brightloom Labs said.", {("outage", "Brightloom Chat"), ("outage", "Pebble Notes")}, "asserted"),
+    ("en", "Brightloom Labs said it had found no evidence of a cyberattack on its systems.",
+     {("cyberattack", "Brightloom Labs")}, "negated"),
+    ("en", "Brightloom Labs launched Pebble Notes on Tuesday.", {("launch", "Pebble Notes")}, "asserted"),
+    ("en", "Brightloom Labs may lay off 200 employees next year.", {("layoff", "Brightloom Labs")}, "uncertain"),
+    ("id", "Aplikasi Dompetku mengalami gangguan dan tidak bisa diakses pada Senin (3/6).",
+     {("outage", "Dompetku")}, "asserted"),
+    ("id", "Situs PT Rimba Niaga diretas oleh kelompok peretas pada pekan lalu.",
+     {("cyberattack", "PT Rimba Niaga")}, "asserted"),
+    ("id", "PT Rimba Niaga melakukan pemutusan hubungan kerja (PHK) terhadap 300 karyawan.",
+     {("layoff", "PT Rimba Niaga")}, "asserted"),
+    ("id", "PT Rimba Niaga resmi meluncurkan aplikasi Dompetku pada Selasa (4/6).",
+     {("launch", "Dompetku")}, "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected, modality", CASES, ids=[c[1][:40] for c in CASES])
+def test_event_phrasings(extractor, lang, text, expected, modality):
+    article = Article(id="t", text=text, lang=lang, published=date(2024, 6, 5))
+    events = extractor.extract(article).events
+    found = {(e.type, e.subject) for e in events}
+    assert expected <= found, found
+    assert {e.modality for e in events if (e.type, e.subject) in expected} == {modality}
+
+
+def test_event_dated_by_its_sentence(extractor):
+    article = Article(id="t", text="The Pebble Notes app went down on Monday, June 3, 2024.", lang="en",
+                      published=date(2024, 6, 5))
+    (event,) = [e for e in extractor.extract(article).events if e.type == "outage"]
+    assert event.date == "2024-06-03" and event.evidence.startswith("The Pebble Notes app went down")
+
+
+def test_no_event_without_a_trigger(extractor):
+    article = Article(id="t", text="Brightloom Labs hired Tessa Varga as chief executive.", lang="en")
+    assert extractor.extract(article).events == ()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"events": {"merger": {"subjects": ["Organization"], "words": ["merge"]}}}, "unknown event type"),
+    ({"events": {"outage": {"subjects": ["Place"], "words": ["down"]}}}, "subjects must be entity types"),
+    ({"events": {"outage": {"subjects": ["Product"], "side": "left"}}}, "side must be"),
+    ({"events": {"outage": {"subjects": ["Product"], "words": "down"}}}, "words must be a list"),
+])
+def test_event_lexicon_errors_name_the_entry(data, message):
+    with pytest.raises(LexiconError, match=message):
+        EventLexicon.from_dict(data, "x.events.yaml")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task,
@@ -15,8 +15,9 @@ from rich.text import Text
 
 from kgraph.cli.app import app, console, err_console
 from kgraph.errors import InputError, StoreError, UsageError
-from kgraph.store.ingest import IngestReport, Target, find_articles, ingest, stored_articles
-from kgraph.store.local import DEFAULT_STORE, LocalStore
+
+if TYPE_CHECKING:  # the store stack (Oxigraph, rdflib) is imported by the commands that use it
+    from kgraph.store.ingest import IngestReport, Target
 
 __all__ = ["ingest_command", "remove_command", "bench_command"]
 
@@ -39,6 +40,8 @@ def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = Tr
     """The store (locked for the run) or the endpoint to write to, and how to name it."""
     if store is not None and endpoint is not None:
         raise UsageError("give either --store or --endpoint, not both")
+    from kgraph.store.local import DEFAULT_STORE, LocalStore
+
     if endpoint is not None:
         from kgraph.endpoint import Endpoint
 
@@ -84,8 +87,8 @@ def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Article files and folders (txt, html, jsonl, rss/atom)."),
     store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP + " [default: output/store]"),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
-                             help="Extraction processes [default: the number of cores]."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="the number of cores",
+                             help="Extraction processes."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", help="Your own gazetteer file (repeatable)."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy pipeline whose entities are merged in."),
@@ -96,6 +99,7 @@ def ingest_command(
     """
     from kgraph.articles import iter_articles
     from kgraph.pipeline import extract_function  # the NLP stack is loaded only to ingest
+    from kgraph.store.ingest import ingest
 
     for path in paths:
         if not path.exists():
@@ -126,6 +130,7 @@ def remove_command(
     Example: kgraph remove kabar-example-id-2024-05-ceo-mundur  (or: kgraph remove news/a.txt)
     """
     from kgraph.articles import iter_articles
+    from kgraph.store.ingest import find_articles, stored_articles
 
     with _target(store, endpoint, create=False) as (target, where):
         records = target.records()
@@ -149,8 +154,8 @@ def remove_command(
 @app.command("bench")
 def bench_command(
     n: list[int] = typer.Option([1000, 10000], "--n", min=1, help="Article counts to measure (repeat the option)."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
-                             help="Extraction processes during ingest [default: the number of cores]."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="the number of cores",
+                             help="Extraction processes during ingest."),
     queries: Path = typer.Option(Path("queries"), "--queries", help="Folder of .rq files to time."),
 ) -> None:
     """Time extraction, ingest and every query on N synthetic articles (Indonesian and English).

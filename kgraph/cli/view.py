@@ -8,10 +8,6 @@ import typer
 
 from kgraph.cli.app import app, console
 from kgraph.errors import UsageError
-from kgraph.network import (
-    check_centrality, ego_subgraph, filter_claims, find_node, parse_relations, to_networkx,
-)
-from kgraph.render import write_html
 
 __all__ = ["render_command", "render_bench_command"]
 
@@ -46,13 +42,17 @@ def render_command(
 
     Example: kgraph render --focus "Sam Altman" --depth 2 --relations fired,joined,holdsPosition
     """
+    from kgraph.network import (check_centrality, ego_subgraph, filter_claims, find_node,
+                                parse_relations, to_networkx)
+    from kgraph.render import write_html
+
     if graph is not None and (store is not None or endpoint is not None):
         raise UsageError("--graph reads a file; it cannot be combined with --store or --endpoint")
     if focus is None and depth != 1:
         raise UsageError("--depth needs --focus")
     check_centrality(size_by)
     wanted = parse_relations(relations)
-    from kgraph.store import open_dataset  # the Oxigraph stack is loaded only for this command
+    from kgraph.store import open_dataset
 
     dataset = open_dataset(graph=graph, store=store, endpoint=endpoint)
     try:

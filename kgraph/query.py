@@ -38,22 +38,29 @@ from kgraph.errors import QueryError, UsageError
 from kgraph.rdf.results import from_oxigraph
 from kgraph.rdf.vocab import PREFIXES
 
-__all__ = ["QUERY_DIR", "query_dir", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
+__all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
            "parse_query", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
            "run_query"]
 
 QUERY_DIR = Path("queries")
 """Where ``kgraph query NAME`` looks for ``NAME.rq`` first (relative to the working directory)."""
 
-_SOURCE_QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+_PACKAGED_QUERY_DIR = Path(__file__).resolve().parent / "queries"  # in a wheel (setup.py copies them)
+_SOURCE_QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"  # a checkout (editable install)
 
 
 def query_dir() -> Path:
-    """``./queries`` if it exists, else the ``queries/`` of the kgraph source checkout.
+    """The ready questions: ``kgraph/queries/`` of an installed kgraph, else ``queries/`` of the
+    source checkout (an editable install), the one place they are written."""
+    return _PACKAGED_QUERY_DIR if _PACKAGED_QUERY_DIR.is_dir() else _SOURCE_QUERY_DIR
 
-    So ``kgraph query fired`` also works outside the repository with an editable install.
-    """
-    return QUERY_DIR if QUERY_DIR.is_dir() or not _SOURCE_QUERY_DIR.is_dir() else _SOURCE_QUERY_DIR
+
+def query_dirs() -> list[Path]:
+    """Where ``kgraph query NAME`` looks, in order: ``./queries`` (your own questions, if that
+    folder exists), then the ready questions (:func:`query_dir`)."""
+    ready = query_dir()
+    own = [QUERY_DIR] if QUERY_DIR.is_dir() and QUERY_DIR.resolve() != ready.resolve() else []
+    return own + [ready]
 
 _HEADER = re.compile(r"^#\s*(title|question|params)\s*:\s*(.*)$", re.I)
 _OX_ERROR = re.compile(r"error at (\d+):(\d+): ([^\n]*)")
@@ -139,7 +146,8 @@ def load_query(spec: str | Path, *, folder: Path | None = None) -> PreparedQuery
     """Load and parse a query from a file path, a query name (``fired``), or query text.
 
     ``spec`` is a file if such a file exists; else ``<folder>/<spec>.rq`` if ``spec`` is a
-    bare name (``fired``; ``folder`` defaults to :func:`query_dir`); else it is SPARQL text.
+    bare name (``fired``; without ``folder``, the first of :func:`query_dirs` that has it);
+    else it is SPARQL text.
 
     Raises
     ------
@@ -151,13 +159,15 @@ def load_query(spec: str | Path, *, folder: Path | None = None) -> PreparedQuery
     text_spec = str(spec)
     path = Path(text_spec)
     if "\n" not in text_spec and len(text_spec) < 4096:
-        named = (folder or query_dir()) / f"{text_spec}.rq"
         if path.is_file():
             return parse_query(_read(path), str(path))
         if re.fullmatch(r"[\w-]+", text_spec):
-            if named.is_file():
-                return parse_query(_read(named), str(named))
-            raise UsageError(f"{text_spec}: no such query (looked for {named})")
+            names = [where / f"{text_spec}.rq" for where in ([folder] if folder else query_dirs())]
+            for named in names:
+                if named.is_file():
+                    return parse_query(_read(named), str(named))
+            raise UsageError(f"{text_spec}: no such query (looked for {' and '.join(map(str, names))}; "
+                             "kgraph query --list shows them)")
         if text_spec.endswith(".rq"):
             raise UsageError(f"{text_spec}: no such query file")
     return parse_query(text_spec, "query")

@@ -16,5 +16,6 @@ from kgraph.cli import articles as _articles  # noqa: F401,E402  kgraph read
 from kgraph.cli import extract as _extract  # noqa: F401,E402  kgraph extract, explain
 from kgraph.cli import rdf as _rdf  # noqa: F401,E402  kgraph query, export, ontology, validate
 from kgraph.cli import build as _build_cmd  # noqa: F401,E402  kgraph build
+from kgraph.cli import startup as _startup  # noqa: F401,E402  kgraph bench-startup
 
 __all__ = ["app", "main"]

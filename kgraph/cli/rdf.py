@@ -46,16 +46,18 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa
 _TABLE_ROWS = 200  # a terminal table past this is unreadable, and slow to draw (2,400 rows: 3 s)
 
 
-def _list_queries(folder: Path) -> None:
+def _list_queries(folders: list[Path]) -> None:
     from kgraph.query import parse_header
 
-    files = sorted(folder.glob("*.rq"))
+    files: dict[str, Path] = {}
+    for folder in reversed(folders):  # a name in ./queries hides the ready question of that name
+        files.update((path.stem, path) for path in folder.glob("*.rq"))
     if not files:
-        raise UsageError(f"{folder}: no .rq files")
-    table = Table("query", "answers", "params", title=f"queries in {folder}")
-    for path in files:
+        raise UsageError(f"{' and '.join(map(str, folders))}: no .rq files")
+    table = Table("query", "answers", "params", title=f"queries in {' and '.join(map(str, folders))}")
+    for name, path in sorted(files.items()):
         info = parse_header(path.read_text(encoding="utf-8"))
-        table.add_row(path.stem, info.question or info.title, ", ".join("?" + p for p in info.params))
+        table.add_row(name, info.question or info.title, ", ".join("?" + p for p in info.params))
     console.print(table)
 
 
@@ -71,7 +73,7 @@ def query_command(
     graph: Optional[Path] = typer.Option(None, "--graph", help=_GRAPH_HELP),
     store: Optional[Path] = typer.Option(None, "--store", help=_STORE_HELP),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help=_ENDPOINT_HELP),
-    list_queries: bool = typer.Option(False, "--list", help="List the queries in queries/ with what they answer."),
+    list_queries: bool = typer.Option(False, "--list", help="List the ready queries (and those in ./queries) with what they answer."),
     limit: int = typer.Option(_TABLE_ROWS, "--limit", min=0, help="Rows a table shows (0: all); csv, tsv "
                               "and json always give every row."),
 ) -> None:
@@ -79,11 +81,11 @@ def query_command(
 
     Example: kgraph query queries/positions.rq --bind person="Sam Altman"
     """
-    from kgraph.query import load_query, parse_bindings, query_dir, run_query
+    from kgraph.query import load_query, parse_bindings, query_dirs, run_query
     from kgraph.rdf.results import FORMATS, format_result
 
     if list_queries:
-        _list_queries(query_dir())
+        _list_queries(query_dirs())
         return
     if query is None:
         raise UsageError("give a query (a .rq file, a name from queries/ or SPARQL text), or --list")

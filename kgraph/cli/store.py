@@ -156,13 +156,17 @@ def bench_command(
     n: list[int] = typer.Option([1000, 10000], "--n", min=1, help="Article counts to measure (repeat the option)."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="the number of cores",
                              help="Extraction processes during ingest."),
-    queries: Path = typer.Option(Path("queries"), "--queries", help="Folder of .rq files to time."),
+    queries: Optional[Path] = typer.Option(None, "--queries", help="Folder of .rq files to time "
+                                           "[default: the ready queries]."),
 ) -> None:
     """Time extraction, ingest and every query on N synthetic articles (Indonesian and English).
 
     Example: kgraph bench --n 1000 --n 10000 --jobs 2
     """
     from kgraph.bench import results_table, run_sizes
+    from kgraph.query import query_dir
+
+    queries = queries or query_dir()
 
     with err_console.status(f"kgraph bench: N = {', '.join(f'{size:,}' for size in n)} ..."):
         results = run_sizes(sorted(n), jobs=jobs, queries=queries)

@@ -15,7 +15,6 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
-from kgraph.endpoint import endpoint_dataset
 from kgraph.errors import InputError, UsageError
 from kgraph.rdf.vocab import bind_prefixes
 from kgraph.store.local import DEFAULT_STORE, StoreReader, open_reader
@@ -114,6 +113,8 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
         backend: OxigraphStore = OxigraphStore(store=loaded)
         union = False
     elif endpoint is not None:
+        from kgraph.endpoint import endpoint_dataset  # requests (0.1-0.2 s) only for a server
+
         return endpoint_dataset(endpoint)
     else:
         reader = open_reader(Path(store) if store is not None else DEFAULT_STORE)

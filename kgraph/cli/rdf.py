@@ -1,13 +1,13 @@
 """``kgraph query``, ``kgraph export``, ``kgraph ontology`` and ``kgraph validate``."""
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kgraph.cli.app import app, console, err_console
@@ -20,7 +20,6 @@ DEFAULT_GRAPH = Path("output/graph.ttl")
 
 _GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."
 _STORE_HELP = "A kgraph store folder to read (see kgraph build / kgraph ingest)."
-_MAX_CELL = 70  # widest column, in characters, when the table is not shown on a terminal
 _ENDPOINT_HELP = ("SPARQL server to read from: Oxigraph (http://host:7878), a Fuseki dataset "
                   "(http://host:3030/news) or a GraphDB repository (http://host:7200/repositories/news); "
                   "prefix fuseki:, graphdb: or oxigraph: if the URL does not tell.")
@@ -107,18 +106,15 @@ def query_command(
 
 
 def _print_table(result, title: str, limit: int) -> None:  # noqa: ANN001
+    from kgraph.cli.tables import print_rows
     from kgraph.rdf.results import result_rows, short_term
 
     names, rows = result_rows(result)
     shown = rows[:limit] if limit else rows
     cells = [[short_term(v) for v in row] for row in shown]
-    table = Table(*names, title=title or None, show_lines=False)
-    for row in cells:
-        table.add_row(*row)
-    # on a terminal the table fits the window; written to a file or pipe it keeps whole lines
-    widths = [min(max([len(n)] + [len(r[i]) for r in cells]), _MAX_CELL) for i, n in enumerate(names)]
-    out = console if console.is_terminal else Console(width=max(80, sum(widths) + 3 * len(names) + 1))
-    out.print(table, markup=False, highlight=False)
+    # on a terminal (or with COLUMNS set) the rows fit the window; to a file or pipe, whole lines
+    width = console.width if console.is_terminal or os.environ.get("COLUMNS") else None
+    print_rows(console, list(names), cells, title=title, width=width)
     count = f"{len(rows):,} row{'s' if len(rows) != 1 else ''}"
     if len(shown) < len(rows):
         count += f", the first {len(shown):,} shown (--limit 0 shows all; --format csv writes all)"

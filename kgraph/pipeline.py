@@ -29,12 +29,14 @@ class Extractor:
         An installed spaCy pipeline (name or path) whose named entities are merged in.
     default_lang : str
         Used when an article's language is unknown.
+    scorer : bool
+        Add the relations the shipped learned scorer accepts to the rules' (default True).
     """
 
     def __init__(self, *, gazetteers: Sequence[Path | str] = (), model: str | None = None,
-                 default_lang: str = "en") -> None:
+                 default_lang: str = "en", scorer: bool = True) -> None:
         self.default_lang = default_lang
-        self._with_rules = NlpCache(gazetteers=gazetteers, model=model)
+        self._with_rules = NlpCache(gazetteers=gazetteers, model=model, scorer=scorer)
         self._names_only = NlpCache(gazetteers=gazetteers, model=model, relations=False)
         self._rule_languages = set(available_languages())
 

@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from kgraph.cli.app import app, err_console
+from kgraph.cli.options import NoScorer
 from kgraph.errors import OutputError, UsageError
 from kgraph.evaluate import format_report, read_gold, read_jsonl, score, summary_line
 from kgraph.samples import gold_file
@@ -29,11 +30,12 @@ def article_files(gold: list[dict[str, Any]], folders: list[Path]) -> tuple[list
     return files, missing
 
 
-def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str]) -> tuple[list[dict[str, Any]], list[str]]:
+def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str],
+             scorer: bool = True) -> tuple[list[dict[str, Any]], list[str]]:
     """Run kgraph's extraction over ``files``: prediction rows and one line per failed input."""
     from kgraph.pipeline import Extractor, predict_rows  # the NLP stack is loaded only when needed
 
-    return predict_rows(files, Extractor(gazetteers=gazetteers, model=model))
+    return predict_rows(files, Extractor(gazetteers=gazetteers, model=model, scorer=scorer))
 
 
 @app.command("eval")
@@ -62,6 +64,7 @@ def eval_command(
                                "split by split and per language, side by side, instead of GOLD."),
     split: list[str] = typer.Option([], "--split", help="With --corpus: only this split (dev, blind); "
                                     "repeatable. Errors are shown only for splits other than blind."),
+    no_scorer: NoScorer = False,
 ) -> None:
     """Score relations, entities and attribute accuracies against GOLD, as ../shared/eval/score.py does.
 
@@ -76,7 +79,7 @@ def eval_command(
         if gold is not None or pred is not None or articles or per_article:
             raise UsageError("--corpus scores the corpus's own gold; it cannot be combined with GOLD, "
                              "--pred, --articles or --per-article")
-        _eval_corpus(corpus, split, show_errors, as_json, save_pred, gazetteer, model)
+        _eval_corpus(corpus, split, show_errors, as_json, save_pred, gazetteer, model, not no_scorer)
         return
     if split:
         raise UsageError("--split goes with --corpus")
@@ -102,7 +105,7 @@ def eval_command(
         folders = articles or [gold.parent]
         files, missing = article_files(gold_rows, folders)
         failures += [f"no article file for gold id {m!r} in {', '.join(map(str, folders))}" for m in missing]
-        rows, failed = _predict(files, gazetteer, model)
+        rows, failed = _predict(files, gazetteer, model, not no_scorer)
         failures += failed
         if save_pred is not None:
             _write_jsonl(save_pred, rows)
@@ -122,7 +125,7 @@ def eval_command(
 
 
 def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool,
-                 save_pred: Optional[Path], gazetteer: list[Path], model: Optional[str]) -> None:
+                 save_pred: Optional[Path], gazetteer: list[Path], model: Optional[str], scorer: bool) -> None:
     from kgraph.corpus import format_corpus_report, load_corpus, score_corpus
 
     if not root.is_dir():
@@ -136,7 +139,7 @@ def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool
         raise UsageError("the errors of blind articles are never shown (tests/corpus/README.md): "
                          "add --split dev to see dev's errors")
     files = [a.path for rows in corpus.values() for a in rows]
-    rows, failures = _predict(files, gazetteer, model)
+    rows, failures = _predict(files, gazetteer, model, scorer)
     if save_pred is not None:
         _write_jsonl(save_pred, rows)
     reports = score_corpus(corpus, rows)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from kgraph.cli.app import app, console, err_console
-from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher, parse_published
+from kgraph.cli.options import Author, Gazetteers, Lang, Model, NoScorer, Published, Publisher, parse_published
 from kgraph.errors import InputError, UsageError
 
 __all__ = ["extract_command", "explain_command", "check_paths"]
@@ -23,13 +23,13 @@ def check_paths(paths: list[Path]) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def _extractor(gazetteer: list[Path], model: Optional[str]):
+def _extractor(gazetteer: list[Path], model: Optional[str], scorer: bool = True):
     from kgraph.pipeline import Extractor
 
     for path in gazetteer:
         if not path.is_file():
             raise UsageError(f"{path}: gazetteer file not found")
-    return Extractor(gazetteers=gazetteer, model=model)
+    return Extractor(gazetteers=gazetteer, model=model, scorer=scorer)
 
 
 @app.command("extract")
@@ -42,6 +42,7 @@ def extract_command(
     author: Author = None,
     gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
     model: Model = None,
+    no_scorer: NoScorer = False,
 ) -> None:
     """Print the entities and relations found in articles, one JSON object per line.
 
@@ -55,7 +56,7 @@ def extract_command(
         raise UsageError(f"--format {fmt!r}: use jsonl or table")
     existing = check_paths(paths)
     failed = 0
-    extractor = _extractor(gazetteer, model)
+    extractor = _extractor(gazetteer, model, scorer=not no_scorer)
     meta = dict(lang=lang, published=parse_published(published), publisher=publisher, author=author)
     for item in extract_all(iter_articles(existing, **meta), extractor):
         if isinstance(item, InputError):

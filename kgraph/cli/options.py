@@ -20,6 +20,8 @@ Gazetteers = Annotated[list[Path], typer.Option(
     "--gazetteer", help="Your own gazetteer file (YAML, same format as kgraph/lexicons/gazetteer.yaml); repeatable.")]
 Model = Annotated[Optional[str], typer.Option(
     "--model", help="An installed spaCy pipeline (name or folder) whose named entities are added.")]
+NoScorer = Annotated[bool, typer.Option(
+    "--no-scorer", help="Rules only: leave out the relations the learned candidate scorer adds.")]
 
 
 def parse_published(value: Optional[str]) -> Optional[date]:

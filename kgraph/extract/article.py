@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from kgraph.models import Article, Entity, Extraction, Mention, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
 
-__all__ = ["extract_article", "prediction_rows"]
+__all__ = ["annotate", "extract_article", "prediction_rows"]
 
 
 def _doc_entities(doc: Doc) -> dict[str, Entity]:
@@ -30,17 +30,23 @@ def _doc_entities(doc: Doc) -> dict[str, Entity]:
     return found
 
 
+def annotate(article: Article, nlp: Language) -> Doc:
+    """The article's text run through ``nlp``, knowing its published date (for dates)."""
+    doc = nlp.make_doc(article.text)
+    if Doc.has_extension("kg_published"):
+        doc._.kg_published = article.published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
 def extract_article(article: Article, nlp: Language) -> Extraction:
     """Find the entities and relations of ``article`` with the pipeline ``nlp``.
 
     The byline authors become Person entities and the publisher an Organization, so every
     claim can be traced to who wrote it and where.
     """
-    doc = nlp.make_doc(article.text)
-    if Doc.has_extension("kg_published"):
-        doc._.kg_published = article.published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = annotate(article, nlp)
     entities = _doc_entities(doc)
     for author in article.authors:
         entities.setdefault(author, Entity(name=author, type="Person"))

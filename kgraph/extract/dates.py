@@ -6,6 +6,7 @@ take the year that puts them closest before the published date.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Sequence
@@ -13,10 +14,32 @@ from typing import Sequence
 import dateparser
 import regex
 
-__all__ = ["find_dates", "resolve_date"]
+__all__ = ["find_dates", "resolve_date", "PartialDate"]
 
 _DAY_MONTH = regex.compile(r"\((\d{1,2})/(\d{1,2})\)")
 _DROP = regex.compile(r"\b(lalu|yang lalu|pada|on|late on|tanggal|hari)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A month or a year without a day ("in August 2015", "sejak 2012"): ISO ``2015-08``, ``2012``.
+
+    >>> PartialDate(2015, 8).isoformat(), PartialDate(2012).isoformat()
+    ('2015-08', '2012')
+    """
+
+    year: int
+    month: int | None = None
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+
+@lru_cache(maxsize=256)
+def _month_number(name: str, lang: str | None) -> int | None:
+    parsed = dateparser.parse(f"1 {name} 2000", languages=[lang] if lang in ("id", "en") else None,
+                              settings={"DATE_ORDER": "DMY"})
+    return parsed.month if parsed else None
 
 
 def _closest_year(day: int, month: int, published: date | None) -> date | None:
@@ -64,6 +87,8 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
     if parsed is None:
         return None
     result = parsed.date()
+    if published is not None and result == published - timedelta(days=7) and not regex.search(r"\d", cleaned):
+        return published  # "on Monday" in an article of a Monday: that day, not a week before
     if published is not None and not has_year and result > published + timedelta(days=7):
         # a weekday or day-month without a year that dateparser put in the future
         try:
@@ -74,15 +99,29 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
 
 
 def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | None,
-               lang: str | None) -> list[tuple[int, int, date]]:
-    """Date phrases in ``text`` as (start, end, date), in text order; unresolvable ones dropped."""
-    found: list[tuple[int, int, date]] = []
+               lang: str | None) -> list[tuple[int, int, date | PartialDate]]:
+    """Date phrases in ``text`` as (start, end, date), in text order; unresolvable ones dropped.
+
+    A pattern with a group ``y`` (and optionally ``m``, a month name) names a year or a month
+    without a day and gives a :class:`PartialDate`; earlier patterns win overlaps.
+
+    >>> p = [regex.compile(r"(?:in|since) (?:(?P<m>August) )?(?P<y>(?:19|20)[0-9][0-9])")]
+    >>> [d.isoformat() for _, _, d in find_dates("founded in 2008, CEO since August 2015", p, None, "en")]
+    ['2008', '2015-08']
+    """
+    found: list[tuple[int, int, date | PartialDate]] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            resolved = resolve_date(m.group(0), published, lang)
+            groups = m.groupdict()
+            resolved: date | PartialDate | None
+            if groups.get("y"):
+                month = _month_number(groups["m"], lang) if groups.get("m") else None
+                resolved = PartialDate(int(groups["y"]), month) if month or not groups.get("m") else None
+            else:
+                resolved = resolve_date(m.group(0), published, lang)
             if resolved is not None:
                 found.append((m.start(), m.end(), resolved))
                 taken.append((m.start(), m.end()))

@@ -18,21 +18,25 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
-from kgraph.extract.discourse import (DATED_RELATIONS, SentenceInfo, apply_denials, carry_dates, demote_left_posts,
+from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, demote_left_posts,
                                       drop_prior_jobs)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
+from kgraph.extract.candidates import TriggerLexicon, label_relation, labels_for, load_trigger_lexicon, \
+    pair_features, pairs, triggered_labels
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
+from kgraph.extract.scorer import RelationScorer, load_scorer
 from kgraph.extract.stemming import make_stemmer
 from kgraph.models import Event, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
 
 __all__ = ["RelationExtractor"]
 
-for _name, _default in (("kg_relations", None), ("kg_published", None), ("kg_events", None)):
+for _name, _default in (("kg_relations", None), ("kg_published", None), ("kg_events", None),
+                         ("kg_candidates", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -51,20 +55,41 @@ class _Match:
     end: int
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An entity pair of a sentence as the scorer sees it (kept for training when asked)."""
+
+    first: str  # canonical names, in sentence order
+    second: str
+    features: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+#: The rule a scored candidate reports as its origin (role and status come from titles).
+_SCORER_RULE = Rule(id="scorer", relation="holdsPosition", patterns=(), sources=())
+
+
 class RelationExtractor:
-    """spaCy component ``kg_relations``: rules from ``{lang}.relations.yaml`` -> Relations."""
+    """spaCy component ``kg_relations``: rules from ``{lang}.relations.yaml`` -> Relations,
+    plus the candidates the learned scorer accepts (``scorer``: use the shipped model, or the
+    one at ``scorer_path``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", *, lang: str | None = None,
-                 lexicon_path: str | None = None) -> None:
+                 lexicon_path: str | None = None, scorer: bool = True, scorer_path: str | None = None) -> None:
         self.name = name
         self.lang = lang or nlp.lang
         self.lexicon_path = lexicon_path
+        self.use_scorer, self.scorer_path = scorer, scorer_path
+        self.keep_candidates = False  # training sets this to collect doc._.kg_candidates
         self._load()
 
     def _load(self) -> None:
         path = Path(self.lexicon_path) if self.lexicon_path else None
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
         self.events: EventLexicon = load_event_lexicon(self.lang)
+        self.triggers: TriggerLexicon = load_trigger_lexicon(self.lang)
+        self.scorer: RelationScorer | None = (load_scorer(Path(self.scorer_path) if self.scorer_path else None)
+                                              if self.use_scorer else None)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
         self.encoder = Encoder(stem=self.stem, titles=self.lexicon.titles, references=self.lexicon.references,
                                pronouns=self.lexicon.pronouns, descriptions=self.lexicon.descriptions)
@@ -73,6 +98,8 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         history: list[Item] = []
         matches: list[_Match] = []
+        scored: list[Relation] = []
+        candidates: list[Candidate] = []
         events: list[Event] = []
         sentences: list[SentenceInfo] = []
         published = doc._.kg_published
@@ -83,8 +110,12 @@ class RelationExtractor:
             dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
             events.extend(self._events(encoded, dates))
-            sentences.append(SentenceInfo(encoded.evidence[1], dates[0][2] if dates else None, self._deniers(encoded)))
-        relations = self._to_relations(doc, matches)
+            if self.scorer is not None or self.keep_candidates:
+                scored.extend(self._score_sentence(encoded, dates, candidates))
+            full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
+            sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
+        relations = self._to_relations(doc, matches) + scored
+        doc._.kg_candidates = candidates if self.keep_candidates else None
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()),
                                       self.lexicon.status.get("future", ()))
         relations = drop_prior_jobs(relations, self.lexicon.status.get("former_anywhere", ()))
@@ -122,6 +153,54 @@ class RelationExtractor:
                                    start=start, end=start + len(evidence)))
         return found
 
+    def _score_sentence(self, enc: EncodedSentence, dates: list, keep: list[Candidate]) -> list[Relation]:
+        """The relations the learned scorer accepts among the sentence's entity pairs."""
+        items = enc.items
+        words = [it.text.casefold() if it.kind == "word" else "" for it in items]
+        stems = [self.stem(w) if w else "" for w in words]
+        triggers = self.triggers.positions(words, stems)
+        conj = self.lexicon.conjunctions
+        found = []
+        for i, j in pairs(enc):
+            a, b = items[i], items[j]
+            if self._attributed(items, i) or self._attributed(items, j):
+                continue
+            labels = triggered_labels(labels_for(a.type or "", b.type or ""), triggers, i, j)
+            if not labels:
+                continue
+            features = pair_features(enc, i, j, words, stems, triggers, self.lang, lambda w: w in conj)
+            if self.keep_candidates:
+                keep.append(Candidate(a.name or "", b.name or "", tuple(features), tuple(labels)))
+            if self.scorer is None:
+                continue
+            for label, probability in self.scorer.accepted(features, labels):
+                relation, backward = label_relation(label)
+                subject, obj = (b, a) if backward else (a, b)
+                rel = self._scored_relation(enc, dates, relation, subject, obj, i, j, probability)
+                if rel is not None:
+                    found.append(rel)
+        return found
+
+    def _scored_relation(self, enc: EncodedSentence, dates: list, relation: str, subject: Item, obj: Item,
+                         i: int, j: int, probability: float) -> Relation | None:
+        role = status = None
+        if relation == "holdsPosition":
+            person = enc.index_of[subject]
+            titles = [k for k, it in enumerate(enc.items) if it.kind == "title"
+                      and min(i, j) - 3 <= k <= max(i, j) + 3]
+            if not titles:
+                return None  # a post needs its title
+            title = enc.items[min(titles, key=lambda k: abs(k - person))]
+            role, status = self._role(enc, title, min(i, j), _SCORER_RULE)
+        first, last = min(i, j), max(i, j) + 1
+        when = self._date(enc, dates, first, last)
+        evidence, start = enc.evidence
+        return Relation(subject=subject.name or "", relation=relation, object=obj.name or "",  # type: ignore[arg-type]
+                        modality=self._modality(enc, first, last, "sentence"),  # type: ignore[arg-type]
+                        role=role, status=status, date=when.isoformat() if when else None,
+                        evidence=evidence, start=start, end=start + len(evidence),
+                        confidence=round(probability, 3), rule=_SCORER_RULE.id)
+
     def _attributed(self, items: tuple[Item, ...], k: int) -> bool:
         """Whether item ``k`` is an outlet cited as a source ("according to Reuters")."""
         before = " ".join(it.text.lower() for it in items[max(0, k - 2):k])
@@ -138,11 +217,13 @@ class RelationExtractor:
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", {"lang": self.lang, "lexicon_path": self.lexicon_path})
+        srsly.write_json(path / "cfg", {"lang": self.lang, "lexicon_path": self.lexicon_path,
+                                        "scorer": self.use_scorer, "scorer_path": self.scorer_path})
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "RelationExtractor":
         cfg = srsly.read_json(Path(path) / "cfg")
         self.lang, self.lexicon_path = cfg["lang"], cfg.get("lexicon_path")
+        self.use_scorer, self.scorer_path = cfg.get("scorer", True), cfg.get("scorer_path")
         self._load()
         return self
 
@@ -170,7 +251,7 @@ class RelationExtractor:
                         continue
                     role, status = self._role(enc, title, first, rule)
                     modality = rule.modality or self._modality(enc, first, last, rule.scope)
-                    when = self._date(enc, dates, first, last) if rule.relation in DATED_RELATIONS else None
+                    when = self._date(enc, dates, first, last)  # any claim its sentence dates
                     subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
                     objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
                     for s in subjects:
@@ -379,8 +460,10 @@ class RelationExtractor:
 @Language.factory(
     "kg_relations",
     assigns=["doc._.kg_relations"],
-    default_config={"lang": None, "lexicon_path": None},
+    default_config={"lang": None, "lexicon_path": None, "scorer": True, "scorer_path": None},
 )
-def make_relation_extractor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None) -> RelationExtractor:
+def make_relation_extractor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None,
+                            scorer: bool, scorer_path: str | None) -> RelationExtractor:
     """Factory of the ``kg_relations`` component."""
-    return RelationExtractor(nlp, name, lang=lang, lexicon_path=lexicon_path)
+    return RelationExtractor(nlp, name, lang=lang, lexicon_path=lexicon_path, scorer=scorer,
+                             scorer_path=scorer_path)

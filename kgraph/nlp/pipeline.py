@@ -43,7 +43,7 @@ def _has_relations() -> bool:
 
 
 def load_nlp(lang: str, *, gazetteers: Sequence[Path | str] = (), model: str | None = None,
-             relations: bool = True) -> Language:
+             relations: bool = True, scorer: bool = True) -> Language:
     """kgraph's pipeline for ``lang``: its Docs carry typed, canonical entities (and relations).
 
     Parameters
@@ -56,6 +56,8 @@ def load_nlp(lang: str, *, gazetteers: Sequence[Path | str] = (), model: str | N
         An installed spaCy pipeline (name or folder) whose ``ner`` entities are merged in.
     relations : bool
         Add the relation extractor when it is available (default True).
+    scorer : bool
+        Let the relation extractor add what the shipped learned scorer accepts (default True).
 
     Raises
     ------
@@ -73,7 +75,7 @@ def load_nlp(lang: str, *, gazetteers: Sequence[Path | str] = (), model: str | N
     for name in ("kg_names", "kg_groups", "kg_aliases"):
         nlp.add_pipe(name, config={"lang": lang})
     if relations and _has_relations():
-        nlp.add_pipe(RELATIONS_COMPONENT, config={"lang": lang})
+        nlp.add_pipe(RELATIONS_COMPONENT, config={"lang": lang, "scorer": scorer})
     return nlp
 
 
@@ -84,13 +86,13 @@ class NlpCache:
     """
 
     def __init__(self, *, gazetteers: Sequence[Path | str] = (), model: str | None = None,
-                 relations: bool = True) -> None:
-        self.gazetteers, self.model, self.relations = tuple(gazetteers), model, relations
+                 relations: bool = True, scorer: bool = True) -> None:
+        self.gazetteers, self.model, self.relations, self.scorer = tuple(gazetteers), model, relations, scorer
         self._pipelines: dict[str, Language] = {}
 
     def get(self, lang: str) -> Language:
         """The pipeline for ``lang``, built once."""
         if lang not in self._pipelines:
             self._pipelines[lang] = load_nlp(lang, gazetteers=self.gazetteers, model=self.model,
-                                             relations=self.relations)
+                                             relations=self.relations, scorer=self.scorer)
         return self._pipelines[lang]

@@ -1,0 +1,209 @@
+"""Relation candidates and their features, for the learned scorer (:mod:`kgraph.extract.scorer`).
+
+A candidate is an ordered pair of entity items of one encoded sentence (pronouns and
+descriptions already resolved to their entity) whose types some relation admits
+(:data:`SIGNATURES`). Its features are general, never a sentence's wording fitted by hand:
+the entity types, their distance and order, the words (stems) between and around them, the
+relation triggers of ``{lang}.triggers.yaml`` between or around them, titles, commas,
+parentheses, possessives, other entities between, and whether a slot is a resolved reference.
+A label names a relation and which item is its subject: ``fired>`` (the first item fires the
+second), ``fired<`` (the second fires the first); symmetric relations have one label.
+
+>>> labels_for("Organization", "Person")[:5]
+['fired>', 'offeredCompensation>', 'resigned<', 'joined<', 'holdsPosition<']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from kgraph.errors import LexiconError
+from kgraph.extract.encode import EncodedSentence
+from kgraph.lexicons import has_lexicon, load_lexicon, read_yaml
+from kgraph.models import RELATIONS, SYMMETRIC_RELATIONS
+
+__all__ = ["SIGNATURES", "TriggerLexicon", "load_trigger_lexicon", "labels_for", "pairs", "pair_features",
+           "label_relation", "triggered_labels"]
+
+_O, _P, _R, _G = "Organization", "Person", "Product", "Group"
+#: Subject types and object types each relation admits (../shared/eval/SCHEMA.md).
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fired": (frozenset({_O, _P}), frozenset({_P})),
+    "resigned": (frozenset({_P, _G}), frozenset({_O})),
+    "joined": (frozenset({_P, _G}), frozenset({_O})),
+    "holdsPosition": (frozenset({_P}), frozenset({_O})),
+    "founded": (frozenset({_P}), frozenset({_O})),
+    "offeredCompensation": (frozenset({_O, _P}), frozenset({_P, _G, _O})),
+    "developed": (frozenset({_O}), frozenset({_R})),
+    "acquired": (frozenset({_O, _P}), frozenset({_O, _R})),
+    "investedIn": (frozenset({_O, _P}), frozenset({_O})),
+    "laidOff": (frozenset({_O}), frozenset({_G})),
+    "competitorOf": (frozenset({_O}), frozenset({_O})),
+    "partnerOf": (frozenset({_O}), frozenset({_O})),
+    "parentOf": (frozenset({_O}), frozenset({_O})),
+}
+_DISTANCES = (1, 2, 3, 5, 8, 12)
+_CONTEXT = 3  # words of context on each side, and the reach of a trigger outside the pair
+
+
+def labels_for(first: str, second: str) -> list[str]:
+    """The labels a pair of entity types admits, forward (``>``) before backward (``<``)."""
+    out = []
+    for arrow, (a, b) in ((">", (first, second)), ("<", (second, first))):
+        for relation in RELATIONS:
+            subjects, objects = SIGNATURES[relation]
+            if a in subjects and b in objects:
+                label = relation if relation in SYMMETRIC_RELATIONS else relation + arrow
+                if label not in out:
+                    out.append(label)
+    return out
+
+
+def label_relation(label: str) -> tuple[str, bool]:
+    """(relation, whether the second item is the subject) of a label.
+
+    >>> label_relation("acquired<"), label_relation("partnerOf")
+    (('acquired', True), ('partnerOf', False))
+    """
+    if label[-1] in "<>":
+        return label[:-1], label[-1] == "<"
+    return label, False
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """Per relation, trigger words (by word or stem) and phrases (token tuples), casefolded."""
+
+    words: tuple[tuple[str, frozenset[str]], ...] = ()
+    phrases: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str) -> "TriggerLexicon":
+        """Validate a parsed ``{lang}.triggers.yaml``; a malformed entry raises LexiconError."""
+        triggers = data.get("triggers")
+        if not isinstance(triggers, dict):
+            raise LexiconError(f"{source}: entry 'triggers' must map relation names to lists of words")
+        words, phrases = [], []
+        for relation, entries in triggers.items():
+            if relation not in RELATIONS:
+                raise LexiconError(f"{source}: triggers.{relation}: unknown relation")
+            if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+                raise LexiconError(f"{source}: triggers.{relation} must be a list of words and phrases")
+            split = [tuple(e.casefold().split()) for e in entries]
+            words.append((relation, frozenset(p[0] for p in split if len(p) == 1)))
+            phrases.append((relation, tuple(sorted({p for p in split if len(p) > 1}, key=len, reverse=True))))
+        return cls(tuple(words), tuple(phrases))
+
+    def positions(self, words: Sequence[str], stems: Sequence[str]) -> list[tuple[int, str]]:
+        """(item index, relation) of every trigger in a sentence's folded words and stems.
+
+        >>> lex = TriggerLexicon.from_dict({"triggers": {"fired": ["sack", "let go"]}}, "x")
+        >>> lex.positions(["they", "let", "go", "of", "sacked"], ["they", "let", "go", "of", "sack"])
+        [(1, 'fired'), (4, 'fired')]
+        """
+        found = []
+        for (relation, single), (_, multi) in zip(self.words, self.phrases):
+            for k, (w, s) in enumerate(zip(words, stems)):
+                if w and (w in single or s in single):
+                    found.append((k, relation))
+                for phrase in multi:
+                    n = len(phrase)
+                    if tuple(words[k:k + n]) == phrase or tuple(stems[k:k + n]) == phrase:
+                        found.append((k, relation))
+                        break
+        return sorted(set(found))
+
+
+def load_trigger_lexicon(lang: str, path: Path | None = None) -> TriggerLexicon:
+    """The shipped ``{lang}.triggers.yaml`` (or ``path``); empty for a language without one."""
+    if path is not None:
+        return TriggerLexicon.from_dict(read_yaml(path), str(path))
+    if not has_lexicon(lang, "triggers"):
+        return TriggerLexicon()
+    return TriggerLexicon.from_dict(load_lexicon(lang, "triggers"), f"kgraph/lexicons/{lang}.triggers.yaml")
+
+
+def pairs(enc: EncodedSentence) -> list[tuple[int, int]]:
+    """Item index pairs ``i < j`` of two different entities whose types some relation admits."""
+    entities = [k for k, it in enumerate(enc.items) if it.kind == "entity" and it.name]
+    out = []
+    for x, i in enumerate(entities):
+        for j in entities[x + 1:]:
+            a, b = enc.items[i], enc.items[j]
+            if a.name != b.name and labels_for(a.type or "", b.type or ""):
+                out.append((i, j))
+    return out
+
+
+def triggered_labels(labels: Sequence[str], triggers: Sequence[tuple[int, str]], i: int, j: int) -> list[str]:
+    """The labels whose relation has a trigger between the pair or near it: a candidate is a
+    pair near a word that says the relation, not any pair of the right types.
+
+    >>> triggered_labels(["fired>", "joined<"], [(3, "fired"), (20, "joined")], 1, 5)
+    ['fired>']
+    """
+    near = {relation for k, relation in triggers if i - 2 * _CONTEXT <= k <= j + 2 * _CONTEXT}
+    return [label for label in labels if label_relation(label)[0] in near]
+
+
+def _bucket(n: int) -> str:
+    return next((str(d) for d in _DISTANCES if n <= d), "far")
+
+
+def pair_features(enc: EncodedSentence, i: int, j: int, words: Sequence[str], stems: Sequence[str],
+                  triggers: Sequence[tuple[int, str]], lang: str,
+                  is_conjunction: Callable[[str], bool]) -> list[str]:
+    """The features of the candidate pair of items ``i < j`` (see the module docstring).
+
+    ``words``/``stems`` are the sentence's folded words and stems per item (empty for entity
+    and title items); ``triggers`` its trigger positions (:meth:`TriggerLexicon.positions`).
+    """
+    items = enc.items
+    a, b = items[i], items[j]
+    types = f"{a.type}|{b.type}"
+    out = [f"types={types}", f"dist={_bucket(j - i)}", f"dist={_bucket(j - i)}|{types}"]
+    between = range(i + 1, j)
+    ents = [k for k in between if items[k].kind == "entity"]
+    same = [k for k in ents if items[k].type in (a.type, b.type)]
+    out += [f"ents_between={min(len(ents), 3)}", f"same_between={min(len(same), 2)}"]
+    if ents and all(is_conjunction(words[k]) or items[k].kind == "entity" for k in between):
+        out.append("listed")  # "A, B and C": members of one list
+    titles = [k for k in between if items[k].kind == "title"]
+    if titles:
+        out += ["title_between", f"title_between|{types}"]
+    for side, k in (("a", i - 1), ("b", j - 1), ("after_b", j + 1)):
+        if 0 <= k < len(items) and items[k].kind == "title":
+            out += [f"title_before_{side}" if side != "after_b" else "title_after_b", f"title_{side}|{types}"]
+    commas = sum(1 for k in between if words[k] == ",")
+    out.append(f"commas={min(commas, 3)}")
+    if j == i + 2 and words[i + 1] == ",":
+        out.append(f"apposition|{types}")
+    if any(words[k] in ("(", ")") for k in between):
+        out.append("paren_between")
+    if i + 1 < len(items) and words[i + 1] in ("'s", "’s", "'", "’"):
+        out.append(f"possessive_a|{types}")
+    if a.resolved:
+        out.append("resolved_a")
+    if b.resolved:
+        out.append("resolved_b")
+    lexical = [k for k in between if words[k]]
+    for k in lexical:
+        out.append(f"{lang}:b:{stems[k]}")
+    if lexical:
+        out += [f"{lang}:b1:{stems[lexical[0]]}", f"{lang}:bL:{stems[lexical[-1]]}"]
+    if len(lexical) <= 4:
+        out.append(f"{lang}:bseq:{' '.join(stems[k] for k in lexical)}")
+    left = [k for k in range(i - 1, -1, -1) if words[k]][:_CONTEXT]
+    right = [k for k in range(j + 1, len(items)) if words[k]][:_CONTEXT]
+    out += [f"{lang}:l:{stems[k]}" for k in left] + [f"{lang}:r:{stems[k]}" for k in right]
+    if left:
+        out.append(f"{lang}:l1:{stems[left[0]]}")
+    if right:
+        out.append(f"{lang}:r1:{stems[right[0]]}")
+    for k, relation in triggers:
+        region = ("between" if i < k < j else "left" if i - 2 * _CONTEXT <= k < i
+                  else "right" if j < k <= j + 2 * _CONTEXT else "")
+        if region:
+            out += [f"t:{relation}:{region}", f"t:{relation}:{region}|{types}"]
+    return out

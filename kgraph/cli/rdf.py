@@ -42,6 +42,10 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa
     return open_dataset(graph=graph, store=store, endpoint=endpoint)
 
 
+def _say(message: str) -> None:
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
 _TABLE_ROWS = 200  # a terminal table past this is unreadable, and slow to draw (2,400 rows: 3 s)
 
 
@@ -82,6 +86,7 @@ def query_command(
     """
     from kgraph.query import load_query, parse_bindings, query_dirs, run_query
     from kgraph.rdf.results import FORMATS, format_result
+    from kgraph.resolve import resolve_bindings
 
     if list_queries:
         _list_queries(query_dirs())
@@ -94,6 +99,7 @@ def query_command(
     bindings = parse_bindings(bind, prepared)
     dataset = _open(graph, store, endpoint)
     try:
+        bindings = resolve_bindings(dataset, prepared.text, bindings, say=_say)  # aliases, IRIs -> names
         result = run_query(dataset, prepared, bindings)
         if fmt == "table" and result.type == "SELECT":
             _print_table(result, prepared.info.title, limit)

@@ -207,9 +207,10 @@ def centrality(G: nx.MultiDiGraph, kind: str = "degree") -> dict[str, float]:
 
 
 def find_node(G: nx.MultiDiGraph, name: str) -> str:
-    """The node whose IRI, label or alias is ``name`` (case-insensitive).
+    """The node whose IRI (``<iri>``, ``person:jo-doe``), label or alias is ``name`` (case-insensitive).
 
-    Raises :class:`~kgraph.errors.UsageError` naming ``name`` when nothing matches.
+    Raises :class:`~kgraph.errors.UsageError` naming ``name`` when nothing matches (with close
+    names), and listing the candidates when several entities have that name or alias.
 
     Examples
     --------
@@ -217,17 +218,33 @@ def find_node(G: nx.MultiDiGraph, name: str) -> str:
     >>> G.add_node("iri:1", label="Sam Altman", aliases=("Altman",))
     >>> find_node(G, "altman")
     'iri:1'
+    >>> G.add_node("iri:2", label="Jo Altman", aliases=("Altman",))
+    >>> find_node(G, "Altman")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --focus: 2 entities are called 'Altman': Jo Altman <iri:2>, Sam Altman <iri:1>; give a full name or an IRI
     """
-    wanted = name.strip().casefold()
-    if name in G:
-        return name
-    for node, data in G.nodes(data=True):
-        if str(data.get("label", "")).casefold() == wanted:
-            return node
-    for node, data in G.nodes(data=True):
-        if wanted in (str(a).casefold() for a in data.get("aliases", ())):
-            return node
-    raise UsageError(f"--focus: no entity called {name!r} in the graph")
+    from kgraph.rdf.vocab import PREFIXES
+    from kgraph.resolve import Entry, close_names, match_entities
+
+    iri = name.strip()
+    iri = iri[1:-1] if iri.startswith("<") and iri.endswith(">") else iri
+    prefix, _, local = iri.partition(":")
+    if prefix in PREFIXES and iri not in G:
+        iri = PREFIXES[prefix] + local
+    if iri in G:
+        return iri
+    entries = [Entry(str(node), str(data.get("label", "")), tuple(str(a) for a in data.get("aliases", ())))
+               for node, data in G.nodes(data=True)]
+    found = match_entities(name, entries)
+    if len(found) > 1:
+        listed = ", ".join(f"{e.name} <{e.iri}>" for e in found[:10])
+        raise UsageError(f"--focus: {len(found)} entities are called {name!r}: {listed}; give a full name or an IRI")
+    if not found:
+        near = close_names(name, [e.name for e in entries])
+        raise UsageError(f"--focus: no entity called {name!r} in the graph"
+                         + (f" (close names: {', '.join(near)})" if near else ""))
+    return found[0].iri
 
 
 def ego_subgraph(G: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:

@@ -89,3 +89,25 @@ def test_bench_extract_prints_speed_beside_the_tokenizer():
     assert result.exit_code == 0, result.output
     for label in ("extraction words/s", "bare spaCy tokenizer words/s", "extraction time / tokenizer time"):
         assert label in result.output
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_shows_the_real_sample_summary(built_samples):
+    """The README's `$ kgraph build` block is what the build prints (the samples' path elided)."""
+    result, _ = built_samples
+    text = README.read_text(encoding="utf-8")
+    start = text.index("```\n$ kgraph build\n") + len("```\n$ kgraph build\n")
+    shown = text[start:text.index("```", start)]
+    samples = str(Path(__file__).resolve().parents[1] / "kgraph" / "samples")
+    real = result.stdout.replace(samples, ".../kgraph/samples")
+    assert [line.rstrip() for line in shown.splitlines()] == [line.rstrip() for line in real.splitlines()], (
+        "README.md's sample summary is out of date; the build prints:\n" + real)
+
+
+def test_the_samples_folder_reads_clean():
+    samples = Path(__file__).resolve().parents[1] / "kgraph" / "samples"
+    result = CliRunner().invoke(app, ["read", str(samples)])
+    assert result.exit_code == 0, result.output
+    assert "could not be read" not in result.output and "read 6 article(s)" in result.output

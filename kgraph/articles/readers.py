@@ -37,8 +37,20 @@ def _os_reason(error: OSError) -> str:
     return reasons.get(error.errno or 0, error.strerror or str(error)).lower()
 
 
+_NOT_ARTICLES = frozenset({"gold.jsonl", "__init__.py"})  # gold annotations (SCHEMA.md); a package's marker
+
+
 def _skipped(path: Path) -> bool:
-    return path.name.startswith(".") or path.suffix.lower() == ".json"
+    """Inside folders: hidden files, ``*.json`` sidecars, ``gold.jsonl`` annotations and Python
+    package files (``__init__.py``, ``__pycache__/``) are not articles.
+
+    >>> _skipped(Path("news/gold.jsonl")), _skipped(Path("kgraph/samples/__pycache__/x.pyc"))
+    (True, True)
+    >>> _skipped(Path("news/feed.jsonl"))
+    False
+    """
+    return (path.name.startswith(".") or path.suffix.lower() == ".json" or path.name in _NOT_ARTICLES
+            or "__pycache__" in path.parts)
 
 
 def iter_files(paths: Sequence[Path] | Path) -> Iterator[Path | InputError]:

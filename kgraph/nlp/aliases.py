@@ -209,7 +209,8 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
     organization. A name or a lone word
     with no cue takes the type of a list of organizations or products it stands in ("Acme
     Networks and Halberd Security", "competes with Paylinea and Stripewell"), else a name is a
-    person and a lone word nothing ("")."""
+    person unless it holds a common word of the language and no given name (then an
+    organization), and a lone word nothing ("")."""
     strong: Counter[str] = Counter()
     for s in ent.spans:
         if s.label_ in _TYPES:
@@ -224,7 +225,17 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
             labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
             if len(labels) == 1 and labels <= {"Organization", "Product"}:
                 return labels.pop()  # "Copperline Networks and Halberd Security", "Paylinea and Stripewell"
-    return "Person" if any(s.label_ == NAME for s in ent.spans) else ""
+    if not any(s.label_ == NAME for s in ent.spans):
+        return ""
+    if not person_evidence(ent.forms(), lex, given_names) and _has_common_word(ent.forms(), lex):
+        return "Organization"  # "Pacific Rim Wire", "Idea Cellular": people's names are not made of words
+    return "Person"
+
+
+def _has_common_word(forms: list[str], lex: NamesLexicon) -> bool:
+    """Whether a name goes on with a word the language writes in lower case ("Pacific Rim
+    Wire", "Idea Cellular"); its first word may be a given name that is also a word ("Iman")."""
+    return any(w.casefold() in lex.common_words for form in forms for w in form.split()[1:])
 
 
 def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshold: float = 88.0) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_w
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words")
+_CASED_KEYS = ("given_names",)  # word lists kept as printed (given names are capitalized)
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -83,6 +84,7 @@ class NamesLexicon:
     source_nouns: frozenset[str] = frozenset()
     name_tails: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # from {lang}.common_words.txt, not the YAML
+    given_names: frozenset[str] = frozenset()  # from given_names.txt, as printed ("Budi")
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()
@@ -105,6 +107,8 @@ class NamesLexicon:
             values[key] = tuple(sorted(phrases, key=lambda p: (-len(p), p)))
         for key in _WORD_KEYS:
             values[key] = frozenset(w.casefold() for w in string_list(data, key, source, required=False))
+        for key in _CASED_KEYS:
+            values[key] = frozenset(string_list(data, key, source, required=False))
         demonyms = data.get("demonyms") or {}
         if not isinstance(demonyms, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and k and v for k, v in demonyms.items()
@@ -121,7 +125,7 @@ class NamesLexicon:
     def to_dict(self) -> dict[str, Any]:
         """The lexicon as plain data, the inverse of :meth:`from_dict` (for to_disk)."""
         out: dict[str, Any] = {k: [" ".join(p) for p in getattr(self, k)] for k in _PHRASE_KEYS}
-        out.update({k: sorted(getattr(self, k)) for k in _WORD_KEYS})
+        out.update({k: sorted(getattr(self, k)) for k in _WORD_KEYS + _CASED_KEYS})
         out["demonyms"] = dict(self.demonyms)
         out["title_org_name"], out["head_initial"] = self.title_org_name, self.head_initial
         return out
@@ -133,11 +137,14 @@ class NamesLexicon:
 
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
-    language's common lower-case words (``{lang}.common_words.txt``, built by ``kgraph train names``)."""
+    language's common lower-case words (``{lang}.common_words.txt``) and the given names
+    (``given_names.txt``), both built by ``kgraph train names``."""
     lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
         data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
+    if "given_names" not in data:
+        data["given_names"] = sorted(load_word_list("given_names.txt"))
     return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)
 
 

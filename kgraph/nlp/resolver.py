@@ -4,7 +4,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.lexicons import load_word_list
 from kgraph.nlp.aliases import resolve_entities
 from kgraph.nlp.context import retype_by_context
 from kgraph.nlp.lexicon import LexiconComponent
@@ -26,7 +25,6 @@ class AliasResolver(LexiconComponent):
     def __init__(self, nlp: Language, name: str = "kg_aliases", *, lang: str = "") -> None:
         super().__init__(nlp, name, lang=lang)
         self.nlp = nlp
-        self.given_names = load_word_list("given_names.txt")
 
     def _gazetteer_forms(self) -> dict[str, tuple[str, str]]:
         """Surface form -> (name, type) of the pipeline's gazetteer, for misspellings of it."""
@@ -37,7 +35,7 @@ class AliasResolver(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = retype_by_context(sorted(doc.ents, key=lambda s: s.start), self.lexicon)
         kept, entities = resolve_entities(doc, spans, self.lexicon, self._gazetteer_forms(),
-                                          given_names=self.given_names)
+                                          given_names=self.lexicon.given_names)
         doc.ents = kept
         doc._.kg_entities = entities
         return doc

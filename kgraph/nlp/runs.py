@@ -237,6 +237,10 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
         elif folded[k] in ctx.stops or folded[k] in lex.honorifics:
             out.append((k, k + 1, "stop"))
             k += 1
+        elif out and out[-1][2] == "name" and out[-1][1] == k and _starts_person(ctx, out[-1][0], k, end):
+            out[-1] = (out[-1][0], k, "title")  # "Attorney General Eric Holder": words before a person
+            out.append((k, k + 1, "name"))
+            k += 1
         elif out and out[-1][2] == "name" and out[-1][1] == k:
             out[-1] = (out[-1][0], k + 1, "name")
             k += 1
@@ -244,6 +248,16 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
             out.append((k, k + 1, "name"))
             k += 1
     return out
+
+
+def _starts_person(ctx: RunContext, start: int, k: int, end: int) -> bool:
+    """Whether a person's name starts at ``k`` inside the name ``[start, k)``: ``k`` is a given
+    name followed by another name word, and every word before it is a common word, so those are
+    a description or a title ("Attorney General Eric Holder", "District Judge William Alsup")."""
+    lex = ctx.lex
+    return (k + 1 < end and ctx.words[k] in lex.given_names and ctx.folded[k] not in lex.common_words
+            and all(ctx.folded[i] in lex.common_words and ctx.words[i] not in lex.given_names
+                    for i in range(start, k)))
 
 
 def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:

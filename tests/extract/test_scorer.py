@@ -1,0 +1,87 @@
+"""The learned candidate scorer: the shipped model, its use by the relation extractor, training."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kgraph.extract.candidates import SIGNATURES, labels_for
+from kgraph.extract.scorer import RelationScorer, load_scorer
+from kgraph.models import Article
+from kgraph.nlp import load_nlp
+from kgraph.extract import extract_article
+
+
+def test_shipped_model_loads_and_was_never_trained_on_blind():
+    model = load_scorer()
+    assert model is not None and model.labels
+    assert not any("blind" in folder for folder in model.meta["trained_on"])
+    known = {label for first in SIGNATURES for t1 in ("Organization", "Person", "Product", "Group")
+             for t2 in ("Organization", "Person", "Product", "Group") for label in labels_for(t1, t2)}
+    assert set(model.labels) <= known
+    assert 0 < model.meta["threshold"] < 1
+
+
+def _model(tmp_path: Path) -> Path:
+    """A hand-made model: a trigger of investedIn or holdsPosition between the pair decides."""
+    scorer = RelationScorer(labels=("investedIn>", "holdsPosition>"),
+                            bias={"investedIn>": -4.0, "holdsPosition>": -4.0},
+                            weights={"t:investedIn:between": {"investedIn>": 8.0},
+                                     "t:holdsPosition:between": {"holdsPosition>": 8.0}},
+                            thresholds={"investedIn>": 0.5, "holdsPosition>": 0.5})
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def scored_nlp(tmp_path_factory):
+    nlp = load_nlp("en", scorer=False)
+    nlp.replace_pipe("kg_relations", "kg_relations",
+                     config={"lang": "en", "scorer": True, "scorer_path": str(_model(tmp_path_factory.mktemp("m")))})
+    return nlp
+
+
+def test_extractor_adds_what_the_scorer_accepts(scored_nlp):
+    text = "Harrow Ventures may pour fresh capital into Brightloom Labs next year, a person said."
+    relations = extract_article(Article(id="t", text=text, lang="en"), scored_nlp).relations
+    found = {(r.subject, r.relation, r.object): r for r in relations}
+    rel = found[("Harrow Ventures", "investedIn", "Brightloom Labs")]
+    assert rel.rule == "scorer" and rel.modality == "uncertain" and 0.5 <= rel.confidence <= 1
+
+
+def test_a_scored_post_takes_its_role_and_status_from_the_title(scored_nlp):
+    text = "Tessa Varga, the former chief executive of Brightloom Labs, spoke on Monday."
+    relations = extract_article(Article(id="t", text=text, lang="en"), scored_nlp).relations
+    posts = [r for r in relations if r.relation == "holdsPosition" and r.subject == "Tessa Varga"]
+    assert posts and all(r.role and r.status == "former" for r in posts)
+
+
+def test_without_a_trigger_no_candidate_is_scored(scored_nlp):
+    text = "Harrow Ventures and Brightloom Labs were both in the room on Monday."
+    relations = extract_article(Article(id="t", text=text, lang="en"), scored_nlp).relations
+    assert not [r for r in relations if r.rule == "scorer"]
+
+
+def test_training_on_a_small_gold_set(tmp_path):
+    from kgraph.training.scorer import train, write_model
+
+    folder = tmp_path / "proj" / "tests" / "data" / "articles"
+    folder.mkdir(parents=True)
+    rows = []
+    for n, (investor, startup) in enumerate([("Harrow Ventures", "Brightloom Labs"), ("Kestrow Capital", "Pivotline"),
+                                            ("Northwind Partners", "Quarrystone"), ("Sable Ventures", "Tandem Works")]):
+        text = (f"{investor} invested $5 million in {startup} on Monday.\n"
+                f"{startup} raised new funding last year, {investor} said.\n")
+        (folder / f"a{n}.txt").write_text(text, encoding="utf-8")
+        rows.append({"id": f"a{n}", "lang": "en", "text_file": f"a{n}.txt", "entities": [
+            {"name": investor, "type": "Organization", "aliases": []},
+            {"name": startup, "type": "Organization", "aliases": []}],
+            "relations": [{"subject": investor, "relation": "investedIn", "object": startup, "modality": "asserted"}]})
+    (folder / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scorer, meta = train(tmp_path / "proj", folds=2)
+    assert meta["articles"] == 4 and meta["candidates"] >= 4
+    assert "investedIn>" in scorer.labels
+    size = write_model(scorer, tmp_path / "model.json")
+    assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels

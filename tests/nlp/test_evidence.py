@@ -1,0 +1,34 @@
+"""Entity typing by evidence over the article: given names, common words, shipped word lists."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.lexicons import load_word_list
+from kgraph.models import Article
+from kgraph.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(scorer=False)
+
+
+def test_shipped_word_lists_are_wide_and_clean():
+    given = load_word_list("given_names.txt")
+    assert len(given) > 10_000 and {"Budi", "Siti", "Kevin", "Satya", "Mira"} <= given
+    assert not {"Will", "May", "Grab", "Apple", "Bank"} & given
+    assert {"situs", "laman", "perilaku"} <= load_word_list("id.common_words.txt")
+    assert {"the", "rival", "will"} <= load_word_list("en.common_words.txt")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The board that ousted chief executive Sam Altman steps down. Sam Altman said he was "
+           "grateful.", ("Sam Altman", "Person")),
+    ("en", "Analysts at the Pacific Rim Wire said the deal was done.", ("Pacific Rim Wire", "Organization")),
+    ("en", "Former Attorney General Eric Holder led the review.", ("Eric Holder", "Person")),
+    ("id", "Situs PT Rimba Niaga sempat tidak bisa diakses.", ("PT Rimba Niaga", "Organization")),
+    ("id", "Ada Chrisna Aditya yang memimpin tim itu.", ("Chrisna Aditya", "Person")),
+])
+def test_types_and_boundaries_by_evidence(extractor, lang, text, expected):
+    entities = {(e.name, e.type) for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
+    assert expected in entities, entities

@@ -114,7 +114,11 @@ class RelationExtractor:
                 scored.extend(self._score_sentence(encoded, dates, candidates))
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
-        relations = self._to_relations(doc, matches) + scored
+        relations = self._to_relations(doc, matches)
+        # the scorer adds claims about pairs the rules left alone; where a rule read a pair in a
+        # sentence ("took a stake in": investedIn), its reading stands
+        read = {(r.start, frozenset((r.subject, r.object))) for r in relations}
+        relations += [r for r in scored if (r.start, frozenset((r.subject, r.object))) not in read]
         doc._.kg_candidates = candidates if self.keep_candidates else None
         relations = demote_left_posts(relations, self.lexicon.status.get("kept", ()),
                                       self.lexicon.status.get("future", ()))

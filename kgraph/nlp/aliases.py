@@ -256,6 +256,12 @@ def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshol
     return known[hit[0]]
 
 
+def _spelled_out(doc: Doc, form: str, name: str) -> bool:
+    """Whether ``form`` is a name of its own rather than a misspelling of the gazetteer's
+    ``name``: a typo is printed once, a name ("Travelook" beside "Traveloka") again."""
+    return sum(1 for t in doc if t.text == form) > 1
+
+
 def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
                      known: Mapping[str, tuple[str, str]] | None = None, *,
                      given_names: frozenset[str] = frozenset()) -> tuple[list[Span], dict[str, Entity]]:
@@ -298,6 +304,8 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
     for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
         ent = r.match_word(span)
         misspelt = gazetteer_match(span.text, known or {}) if ent is None and span.label_ != "Person" else None
+        if misspelt and _spelled_out(doc, span.text, misspelt[0]):
+            misspelt = None  # "Travelook", printed again beside "Traveloka": a name of its own
         if ent is not None:
             ent.spans.append(span)
         elif misspelt:

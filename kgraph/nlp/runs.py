@@ -34,6 +34,8 @@ class RunContext:
         self.inner_pairs = {(self.folded[i], self.folded[i + 1]) for i in range(1, len(doc) - 1)
                             if not doc[i].is_sent_start and self.words[i][:1].isupper()
                             and self.words[i + 1][:1].isupper()}
+        self.inner_words = {self.folded[i] for i in range(1, len(doc))
+                            if not doc[i].is_sent_start and self.words[i][:1].isupper()}
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
@@ -225,9 +227,10 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
                 phrase_at(folded, k, lex.org_cues, k + 1) or phrase_at(folded, k, lex.product_cues, k + 1)):
             out.append((k, k + 1, "stop"))  # "Rival Fernhill Systems": a cue word, capitalized
             k += 1
-        elif k == start and k + 1 < end and ctx.doc[k].is_sent_start and folded[k] in lex.common_words \
+        elif k == start and ctx.doc[k].is_sent_start and folded[k] in lex.common_words \
                 and folded[k] not in lex.org_words and folded[k] not in lex.legal_before \
-                and (folded[k], folded[k + 1]) not in ctx.inner_pairs:
+                and ((folded[k], folded[k + 1]) not in ctx.inner_pairs if k + 1 < end
+                     else folded[k] not in ctx.inner_words):
             out.append((k, k + 1, "stop"))  # "Situs PT Rimba Niaga", "Ada Chrisna Aditya": a word, capitalized
             k += 1
         elif out and out[-1][2] == "name" and out[-1][1] == k and (folded[k] in lex.org_words
@@ -257,6 +260,7 @@ def _starts_person(ctx: RunContext, start: int, k: int, end: int) -> bool:
     lex = ctx.lex
     return (k + 1 < end and ctx.words[k] in lex.given_names and ctx.folded[k] not in lex.common_words
             and all(ctx.folded[i] in lex.common_words and ctx.words[i] not in lex.given_names
+                    and ctx.folded[i] not in lex.org_words and ctx.folded[i] not in lex.legal_before
                     for i in range(start, k)))
 
 

@@ -28,7 +28,14 @@ def test_shipped_word_lists_are_wide_and_clean():
     ("en", "Former Attorney General Eric Holder led the review.", ("Eric Holder", "Person")),
     ("id", "Situs PT Rimba Niaga sempat tidak bisa diakses.", ("PT Rimba Niaga", "Organization")),
     ("id", "Ada Chrisna Aditya yang memimpin tim itu.", ("Chrisna Aditya", "Person")),
+    ("id", "Traveloka mengakuisisi Travelook pada 2017. Travelook adalah startup perjalanan.",
+     ("Travelook", "Organization")),
 ])
 def test_types_and_boundaries_by_evidence(extractor, lang, text, expected):
     entities = {(e.name, e.type) for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
     assert expected in entities, entities
+
+
+def test_a_misspelling_of_a_gazetteer_name_still_joins_it(extractor):
+    extraction = extractor.extract(Article(id="t", text="Pengguna aplikasi Travelokaa mengeluh.", lang="id"))
+    assert [(e.name, e.aliases) for e in extraction.entities] == [("Traveloka", ("Travelokaa",))]

@@ -60,6 +60,7 @@ class Article:
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     source: str | None = None  # the path (and item) it was read from
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # from reading (e.g. invalid UTF-8)
 
     @property
     def content_hash(self) -> str:

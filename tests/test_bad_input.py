@@ -332,7 +332,7 @@ def test_cli_unknown_bind_name(tmp_path: Path) -> None:
 
 def test_device_and_oversized_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if Path("/dev/zero").exists():
-        assert one_error(Path("/dev/zero")) == "/dev/zero: not a regular file"
+        assert one_error(Path("/dev/zero")) == "/dev/zero: not a regular file (character device)"
     monkeypatch.setattr("kgraph.articles.readers.MAX_BYTES", 1000)
     big = tmp_path / "big.txt"
     big.write_text(GOOD * 100)

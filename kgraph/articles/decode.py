@@ -1,4 +1,5 @@
-"""Bytes -> text: reject empty and binary files, decode UTF-8, else detect cp1252/latin-1.
+"""Bytes -> text: reject empty and binary files, decode UTF-8, else detect cp1252/latin-1, else
+UTF-8 with replacement characters and a warning.
 
 >>> decode_bytes("café".encode("cp1252"), "a.txt")
 'café'
@@ -11,7 +12,7 @@ from charset_normalizer import from_bytes
 
 from kgraph.errors import InputError
 
-__all__ = ["decode_bytes", "binary_kind"]
+__all__ = ["decode_bytes", "decode_text", "binary_kind"]
 
 # Leading bytes of common binary formats -> the name used in "binary file (...)".
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -44,6 +45,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _WESTERN = ("cp1252", "latin_1")  # tried first: the legacy encodings of id/en news pages
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
+# What cp1252/latin-1 news text holds beyond ASCII: accented letters of western languages and
+# typographic signs. Bytes that decode to anything else (ÿ, þ, C1 controls) are stray bytes in
+# UTF-8 text, not a legacy encoding.
+_LEGACY_CHARS = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýßŒœŠšŽžŸ"
+                          "€‚„…†‡‰‘’“”•–—™«»°©®·\xa0¡¿£¥§¶ªº±²³µ¹¼½¾¢¨´¸¯¬")
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -89,11 +95,18 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, path: object) -> str:
-    """Decode the content of a text file.
+    """Decode the content of a text file (see :func:`decode_text`, whose warning it drops)."""
+    return decode_text(data, path)[0]
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; UTF-8 with a few
-    stray invalid bytes keeps its UTF-8 text (the bad bytes become U+FFFD); anything else is
-    handed to charset-normalizer, which recognises cp1252, latin-1 and other legacy encodings.
+
+def decode_text(data: bytes, path: object) -> tuple[str, str | None]:
+    """Decode the content of a text file; the text and a warning (None when it decoded cleanly).
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; text that
+    charset-normalizer recognises as cp1252 or latin-1 (the legacy encodings of Indonesian and
+    English news pages) is decoded so; anything else is UTF-8 whose invalid bytes become U+FFFD,
+    with a warning saying how many there were (never another codepage: stray bytes in UTF-8
+    text read as cp1251 or cp1250 turn into letters that look like words).
 
     Parameters
     ----------
@@ -105,34 +118,44 @@ def decode_bytes(data: bytes, path: object) -> str:
     Raises
     ------
     InputError
-        "empty file", "binary file (PNG image)", "cannot detect the text encoding".
+        "empty file", "binary file (PNG image)", "invalid utf-16 text at byte 7".
+
+    Examples
+    --------
+    >>> decode_text(b"Budi Santoso\\xff\\xfe\\xc3 ditunjuk.", "a.txt")
+    ('Budi Santoso\ufffd\ufffd\ufffd ditunjuk.', 'a.txt: 3 bytes are not valid UTF-8 (at byte 12); replaced with U+FFFD')
+    >>> decode_text("Café Lumière".encode("cp1252"), "b.txt")
+    ('Café Lumière', None)
     """
     if not data.strip():
-        return _raise(path, "empty file")
+        return _raise(path, "empty file"), None
     kind = binary_kind(data)
     if kind:
-        return _raise(path, f"binary file ({kind})")
+        return _raise(path, f"binary file ({kind})"), None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                return _raise(path, f"invalid {encoding} text at byte {error.start}")
-            return text if text.strip() else _raise(path, "empty file")
+                return _raise(path, f"invalid {encoding} text at byte {error.start}"), None
+            return (text if text.strip() else _raise(path, "empty file")), None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")
-    sample = data[:1_000_000]
-    best = from_bytes(sample, cp_isolation=list(_WESTERN)).best() or from_bytes(sample).best()
-    if best is None:
-        return _raise(path, "cannot detect the text encoding (not UTF-8, cp1252 or latin-1 text)")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("cp1252", errors="replace")
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    if not _mostly_utf8(data):
+        best = from_bytes(data[:1_000_000], cp_isolation=list(_WESTERN)).best()
+        if best is not None and best.encoding in _WESTERN:
+            try:
+                legacy = data.decode(best.encoding)
+            except UnicodeDecodeError:
+                legacy = ""
+            if legacy and all(ord(ch) < 0x80 or ch in _LEGACY_CHARS for ch in legacy):
+                return legacy, None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return text, (f"{path}: {bad} byte{'s are' if bad != 1 else ' is'} not valid UTF-8 "
+                  f"(at byte {first_bad}); replaced with U+FFFD")
 
 
 def _raise(path: object, reason: str) -> str:

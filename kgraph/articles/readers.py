@@ -13,21 +13,25 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from kgraph.articles.decode import decode_bytes
+from kgraph.articles.decode import decode_text
 from kgraph.articles.formats import RawArticle, read_feed, read_html, read_jsonl, read_text, sniff_format
 from kgraph.articles.metadata import Meta, build_article, read_sidecar
 from kgraph.errors import InputError
 from kgraph.models import Article
 
-__all__ = ["MAX_BYTES", "iter_articles", "read_path", "read_article", "iter_files"]
+__all__ = ["MAX_BYTES", "iter_articles", "read_path", "read_article", "iter_files", "is_store_folder", "MAX_ARTICLE_CHARS",
+           "path_missing"]
 
 _READERS: dict[str, Callable[[Path, str], Iterator[RawArticle | InputError]]] = {
     "text": read_text, "html": read_html, "jsonl": read_jsonl, "feed": read_feed,
 }
 MAX_BYTES = 100_000_000  # a file larger than this is not one article or one feed
+MAX_ARTICLE_CHARS = 10_000_000
+"""The longest article kgraph reads and extracts (extracted in parts; about 15 minutes)."""
 _WITH_SIDECAR = {"text", "html"}  # formats holding one article, which a NAME.json describes
 
 
@@ -53,46 +57,124 @@ def _skipped(path: Path) -> bool:
             or "__pycache__" in path.parts)
 
 
+# Folders that are databases, not articles: a kgraph store (its marker file), and the data
+# folders of RocksDB (Oxigraph), Jena TDB2 and the lock of a store whose marker is gone.
+_STORE_FILES = ("kgraph-store.json", "kgraph.lock", "tdb.lock")
+_ROCKSDB_FILES = ("CURRENT", "IDENTITY")
+
+
+def is_store_folder(names: Sequence[str]) -> bool:
+    """Whether a folder holding the files ``names`` is a database kgraph recognises (a kgraph
+    store, an Oxigraph/RocksDB data folder, a Jena TDB2 database), never read as articles.
+
+    Examples
+    --------
+    >>> is_store_folder(["kgraph-store.json", "oxigraph"]), is_store_folder(["CURRENT", "IDENTITY", "LOG"])
+    (True, True)
+    >>> is_store_folder(["CURRENT.txt", "news.txt"])
+    False
+    """
+    present = set(names)
+    if present.intersection(_STORE_FILES):
+        return True
+    rocksdb = all(name in present for name in _ROCKSDB_FILES)
+    return rocksdb or ("CURRENT" in present and any(n.startswith(("OPTIONS-", "MANIFEST-")) for n in present))
+
+
+def path_missing(path: Path) -> bool:
+    """True when ``path`` does not exist; False when it exists or cannot be looked at (a folder
+    on the way is unreadable: that is reported when it is read, not as a missing path).
+
+    >>> path_missing(Path("/no/such/path")), path_missing(Path("."))
+    (True, False)
+    """
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return not os.path.islink(path)  # a dangling link exists: read_path names it
+    except OSError:
+        return False
+    return False
+
+
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    """The article files under ``folder`` in sorted order; an unreadable folder is one
+    InputError and its siblings are still walked. Hidden entries, sidecars and store folders
+    are skipped; entries that are neither files nor folders (FIFOs, sockets, devices) are named."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        yield InputError(folder, _os_reason(error))
+        return
+    if is_store_folder([entry.name for entry in entries]):
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError as error:
+            yield InputError(path, _os_reason(error))
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif _skipped(path):
+            continue
+        elif is_file or entry.is_symlink():
+            yield path  # a dangling link is named by read_path
+        else:
+            yield InputError(path, _special_reason(path))
+
+
+def _special_reason(path: Path) -> str:
+    """Why a path that is not a regular file is not read: ``not a regular file (FIFO)``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return _os_reason(error)
+    kinds = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+             (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder"))
+    kind = next((name for test, name in kinds if test(mode)), "")
+    return f"not a regular file ({kind})" if kind else "not a regular file"
+
+
 def iter_files(paths: Sequence[Path] | Path) -> Iterator[Path | InputError]:
     """The article files under ``paths``: folders walked recursively in sorted order.
 
-    Hidden files and folders and ``*.json`` sidecars are skipped inside folders; a path given
-    directly is always read (a missing one is an InputError).
+    Hidden files and folders, ``*.json`` sidecars and store folders (:func:`is_store_folder`)
+    are skipped inside folders; an unreadable folder or entry is one InputError and the rest
+    is walked. A path given directly is always read (a missing one is an InputError).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path given on its own
     for path in map(Path, paths):
-        if path.is_dir():
-            try:
-                walked = sorted(os.walk(path, onerror=_raise_walk_error))
-            except OSError as error:
-                yield InputError(error.filename or path, _os_reason(error))
-                continue
-            for folder, dirs, files in walked:
-                rel_parts = Path(folder).relative_to(path).parts
-                if any(part.startswith(".") for part in rel_parts):
-                    continue
-                for name in sorted(files):
-                    file = Path(folder) / name
-                    if not _skipped(file):
-                        yield file
-        elif path.exists() or path.is_symlink():
-            yield path
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            if os.path.islink(path):
+                yield path  # a dangling link: read_path names it
+            else:
+                yield InputError(path, _os_reason(error))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
         else:
-            yield InputError(path, "no such file or directory")
-
-
-def _raise_walk_error(error: OSError) -> None:
-    raise error
+            yield path
 
 
 def _read_bytes(path: Path) -> bytes:
     """The content of a regular file of at most MAX_BYTES; InputError otherwise."""
     try:
-        with open(path, "rb") as handle:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: a FIFO would block open()
+            raise InputError(path, _special_reason(path))
+        # O_NONBLOCK: a file swapped for a FIFO after the check still cannot block the open
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise InputError(path, "not a regular file")
+                raise InputError(path, _special_reason(path))
             if info.st_size > MAX_BYTES:
                 raise InputError(path, f"too large ({info.st_size / 1e6:.0f} MB; "
                                        f"articles are read up to {MAX_BYTES / 1e6:.0f} MB)")
@@ -110,7 +192,7 @@ def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article 
     path = Path(path)
     try:
         data = _read_bytes(path)
-        text = decode_bytes(data, path)
+        text, decode_warning = decode_text(data, path)
     except InputError as error:
         yield error
         return
@@ -124,15 +206,22 @@ def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article 
         sidecar, errors = read_sidecar(path)
         yield from errors
     top = (overrides or Meta()).over(sidecar)
+    warnings = (decode_warning,) if decode_warning else ()
     for raw in _READERS[kind](path, text):
         if isinstance(raw, InputError):
             yield raw
             continue
+        if len(raw.text) > MAX_ARTICLE_CHARS:  # refused before cleaning, which would take minutes
+            yield InputError(raw.source, f"article too long ({len(raw.text):,} characters; kgraph "
+                                         f"reads articles of up to {MAX_ARTICLE_CHARS:,})")
+            continue
         try:
-            yield build_article(raw.id, raw.text, top.over(raw.meta), raw.source,
-                                lang_hint=raw.lang_hint)
+            article = build_article(raw.id, raw.text, top.over(raw.meta), raw.source,
+                                    lang_hint=raw.lang_hint)
         except InputError as error:
             yield error
+            continue
+        yield replace(article, warnings=warnings) if warnings else article
 
 
 def read_article(path: Path) -> list[Article]:

@@ -63,7 +63,9 @@ def read_command(
 
     if fmt not in _FORMATS:
         raise UsageError(f"--format {fmt!r}: use {', '.join(_FORMATS)}")
-    missing = sum(1 for path in paths if not path.exists())  # named below; exit status 2
+    from kgraph.articles.readers import path_missing
+
+    missing = sum(1 for path in paths if path_missing(path))  # named below; exit status 2
     articles: list[Article] = []
     failed = count = 0
     for item in iter_articles(paths, lang=lang, published=parse_published(published),
@@ -73,6 +75,8 @@ def read_command(
             err_console.print(f"kgraph: {item}", markup=False, highlight=False, soft_wrap=True)
             continue
         count += 1
+        for warning in item.warnings:
+            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
         if fmt == "jsonl":
             typer.echo(json.dumps(article_row(item), ensure_ascii=False))
         elif fmt == "text":

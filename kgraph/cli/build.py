@@ -53,6 +53,8 @@ def build_command(
                       markup=False, highlight=False, soft_wrap=True)
     for error in report.unreadable:
         _say(f"kgraph: {error}")
+    for message in getattr(report.ingest, "warnings", None) or ():
+        _say(f"kgraph: warning: {message}")
     for message in report.failed:
         _say(f"kgraph: {message}")
     table = Table(title=f"{report.articles} articles read", show_header=True)

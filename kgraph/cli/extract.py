@@ -16,11 +16,17 @@ __all__ = ["extract_command", "explain_command", "check_paths"]
 
 
 def check_paths(paths: list[Path]) -> list[Path]:
-    """The paths that exist; each missing one is reported on stderr (the caller exits 2 at the end)."""
-    missing = [p for p in paths if not p.exists()]
+    """The paths that exist; each missing one is reported on stderr (the caller exits 2 at the end).
+
+    A path that cannot be looked at (a folder on the way is unreadable) is kept: reading it
+    names it with the reason, and the rest of the batch goes on.
+    """
+    from kgraph.articles.readers import path_missing
+
+    missing = [p for p in paths if path_missing(p)]
     for path in missing:
         err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
-    return [p for p in paths if p.exists()]
+    return [p for p in paths if p not in missing]
 
 
 def _extractor(gazetteer: list[Path], model: Optional[str], scorer: bool = True):

@@ -43,7 +43,9 @@ sent at all. GraphDB's default graph already reads as all statements, and kgraph
 alone.
 
 Network failures and 5xx answers are retried a bounded number of times with exponential
-backoff; then, or on a 4xx answer, :class:`~kgraph.errors.EndpointError` names the URL and the
+backoff, all within one deadline per request (``timeout``, 30 s by default: a server that
+accepts and never answers, or trickles its answer, cannot hold a command longer); then, or on a
+4xx answer, :class:`~kgraph.errors.EndpointError` names the URL and the
 reason.
 """
 from __future__ import annotations
@@ -60,13 +62,14 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
+from kgraph.deadline import call_within
 from kgraph.errors import EndpointError
 from kgraph.query import sparql_tokens
 
 if TYPE_CHECKING:
     from kgraph.store.local import ArticleRecord
 
-__all__ = ["ServerLayout", "LAYOUTS", "DEFAULT_GRAPH_MARKER", "parse_endpoint", "reads_named_graphs",
+__all__ = ["ServerLayout", "LAYOUTS", "DEFAULT_GRAPH_MARKER", "DEFAULT_TIMEOUT", "parse_endpoint", "reads_named_graphs",
            "Endpoint", "endpoint_dataset"]
 
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
@@ -119,6 +122,9 @@ LAYOUTS: dict[str, ServerLayout] = {layout.name: layout for layout in (
 DEFAULT_GRAPH_MARKER = ("https://kgraph.dev/id/store", "https://kgraph.dev/ns#defaultGraph", "set")
 """Subject, predicate and literal of the triple saying "kgraph keeps this default graph"."""
 _MARKER_TRIPLE = '<{}> <{}> "{}"'.format(*DEFAULT_GRAPH_MARKER)
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a request to a server may take, retries and answer included (``--timeout``)."""
 
 _PREFIX = re.compile(r"^([A-Za-z][\w.+-]*):(?=https?://)")
 _GRAPHDB_PATH = re.compile(r"/repositories/[^/]+$")
@@ -186,7 +192,8 @@ class Endpoint:
     backoff : float
         Seconds before the first retry; doubled for each further one.
     timeout : float
-        Seconds to wait for one answer.
+        Seconds one request may take, retries and the whole answer included
+        (:data:`DEFAULT_TIMEOUT`; ``--timeout``); 0 for no limit.
     union_default_graph : bool
         Answer queries over every article's triples, as the local store does: the default
         graph kgraph keeps, else (a server without the marker, GraphDB) the union of all named
@@ -198,7 +205,7 @@ class Endpoint:
         ``url`` is not http(s) or its prefix names no known layout.
     """
 
-    def __init__(self, url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = 60.0,
+    def __init__(self, url: str, *, retries: int = 3, backoff: float = 0.5, timeout: float = DEFAULT_TIMEOUT,
                  union_default_graph: bool = True) -> None:
         self.layout, self.url = parse_endpoint(url)
         self.query_url = self.url + self.layout.query_path
@@ -212,16 +219,31 @@ class Endpoint:
         self._kept: bool | None = None  # the server has DEFAULT_GRAPH_MARKER (asked once)
 
     def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """Send one request, retrying network errors and 5xx answers; 4xx fails at once."""
+        """Send one request, retrying network errors and 5xx answers; 4xx fails at once.
+
+        The request, its retries and its whole answer take at most ``timeout`` seconds: a
+        server that accepts and never answers, or trickles its answer byte by byte, is given
+        up on then (the abandoned transfer finishes or fails in a daemon thread).
+        """
+        deadline = time.monotonic() + self.timeout if self.timeout > 0 else float("inf")  # 0: no limit
         reason = ""
+        attempts = 0
         for attempt in range(self.retries + 1):
             if attempt:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+                pause = self.backoff * 2 ** (attempt - 1)
+                if time.monotonic() + pause >= deadline:
+                    break
+                time.sleep(pause)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            seconds = left if left != float("inf") else None
+            attempts += 1
             try:
-                response = self._session.request(method, url, timeout=self.timeout, **kwargs)
+                response = self._send(method, url, seconds, **kwargs)
             except requests.Timeout:
-                reason = f"no answer within {self.timeout:g} s"
-                continue
+                reason = ""  # the deadline passed waiting for this answer
+                break
             except requests.RequestException as error:
                 reason = f"cannot connect ({type(error).__name__})"
                 continue
@@ -233,7 +255,24 @@ class Endpoint:
                 raise EndpointError(f"endpoint {url} refused the request: HTTP {response.status_code}"
                                     + (f" {detail}" if detail else ""))
             return response
-        raise EndpointError(f"endpoint {url}: {reason} after {self.retries + 1} attempts")
+        if not reason:
+            raise EndpointError(f"endpoint {url}: no complete answer within {self.timeout:g} s "
+                                f"(--timeout {self.timeout:g}; {attempts} attempt{'s' if attempts != 1 else ''})")
+        raise EndpointError(f"endpoint {url}: {reason} after {attempts} attempt{'s' if attempts != 1 else ''}")
+
+    def _send(self, method: str, url: str, seconds: float | None, **kwargs: Any) -> requests.Response:
+        """One HTTP exchange, body included, within ``seconds`` (None: no limit; else requests.Timeout).
+
+        requests' own timeout bounds each socket read, not the whole answer, so the exchange
+        runs in a daemon thread that is abandoned (with the session it used) when time is up.
+        """
+        session = self._session
+        try:
+            return call_within(lambda: session.request(method, url, timeout=seconds, **kwargs), seconds,
+                               name=f"kgraph-http {url}")
+        except TimeoutError:
+            self._session = requests.Session()  # the old one stays with the abandoned exchange
+            raise requests.Timeout(f"no answer within {seconds or 0:g} s") from None
 
     def query(self, sparql: str, *, default_graph: str | None = None) -> Result:
         """Run a SPARQL query; the result as an rdflib :class:`~rdflib.query.Result`."""

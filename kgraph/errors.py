@@ -13,6 +13,7 @@ __all__ = [
     "LexiconError",
     "ExtractionError",
     "QueryError",
+    "QueryTimeoutError",
     "StoreError",
     "StoreLockedError",
     "EndpointError",
@@ -53,6 +54,12 @@ class QueryError(KgraphError):
     """A SPARQL query is invalid or a binding is unknown (exit 2)."""
 
     exit_code = 2
+
+
+class QueryTimeoutError(KgraphError):
+    """A query ran past its time limit (``--timeout``) and was stopped (exit 3)."""
+
+    exit_code = 3
 
 
 class StoreError(KgraphError):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,12 +35,13 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from kgraph.errors import QueryError, UsageError
+from kgraph.deadline import call_within
+from kgraph.errors import QueryError, QueryTimeoutError, UsageError
 from kgraph.rdf.results import from_oxigraph
 from kgraph.rdf.vocab import PREFIXES
 
 __all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
-           "parse_query", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
+           "parse_query", "check_shape", "MAX_NESTING", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
            "run_query"]
 
 QUERY_DIR = Path("queries")
@@ -74,6 +76,13 @@ _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|' r"'''(?:[^'\\]|\\.|'(?!''))*'''|"
                      r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'", re.S)
 _WORD = re.compile(r"[?$]?[A-Za-z_][\w.:-]*")
+MAX_NESTING = 24
+"""Deepest nesting of ``{ }`` and ``( )`` a query may have. Oxigraph's parser recurses once per
+level and crashes the process (a segfault, no message) near 3,000 braces or 5,000 parentheses;
+rdflib's runs out of Python stack past ~25 parentheses or ~35 braces; the queries in
+``queries/`` nest 6 levels."""
+_UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+_QUERY_FORMS = "SELECT, ASK, CONSTRUCT, DESCRIBE"
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,12 @@ def parse_query(text: str, source: str = "query") -> PreparedQuery:
     Traceback (most recent call last):
     ...
     kgraph.errors.QueryError: bad.rq: invalid SPARQL at line 3, column 2: expected OPTIONAL
+    >>> parse_query("DROP ALL", "drop.rq")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: drop.rq: kgraph query runs read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE); this is an update (DROP)
     """
+    check_shape(text, source)
     try:
         ox.Store().query(text, prefixes=PREFIXES)  # parse only: solutions are never iterated
     except SyntaxError as error:
@@ -214,6 +228,44 @@ def parse_query(text: str, source: str = "query") -> PreparedQuery:
         raise QueryError(f"{source}: invalid SPARQL{where}: {reason}") from None
     variables = frozenset(str(v) for v in compiled.algebra.get("_vars", ()) if not str(v).startswith("__"))
     return PreparedQuery(text, source, parse_header(text), compiled, variables)
+
+
+def check_shape(text: str, source: str = "query") -> None:
+    """Refuse, before any parser sees it, a query nested deeper than :data:`MAX_NESTING` levels
+    or a SPARQL update (``kgraph query`` only reads).
+
+    Raises
+    ------
+    QueryError
+        Naming ``source``, the depth and line, or the update's keyword.
+
+    Examples
+    --------
+    >>> check_shape("SELECT * WHERE " + "{" * 200 + "}" * 200, "deep.rq")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: deep.rq: the query nests { } and ( ) more than 24 levels deep (at line 1); kgraph refuses it
+    >>> check_shape("PREFIX x: <http://x/> SELECT * { FILTER ((1)) }")
+    """
+    depth = 0
+    first = ""
+    previous = ""
+    for token, at in sparql_tokens(text):
+        if not first and token not in ("PREFIX", "BASE") and token[0] not in "{}()" and not (
+                previous in ("PREFIX", "BASE") or token.endswith(":")):
+            first = token
+        previous = token if token in ("PREFIX", "BASE") else ""
+        if token in ("{", "("):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, at) + 1
+                raise QueryError(f"{source}: the query nests {{ }} and ( ) more than {MAX_NESTING} "
+                                 f"levels deep (at line {line}); kgraph refuses it")
+        elif token in ("}", ")"):
+            depth = max(0, depth - 1)
+    if first in _UPDATE_WORDS:
+        raise QueryError(f"{source}: kgraph query runs read-only queries ({_QUERY_FORMS}); "
+                         f"this is an update ({first})")
 
 
 def parse_bindings(pairs: Iterable[str], query: PreparedQuery) -> dict[str, Identifier]:
@@ -265,6 +317,11 @@ def _term(value: str, name: str) -> Identifier:
     if _DECIMAL.match(value):
         return Literal(Decimal(value))
     if _DATE.match(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"--bind {name}: {value!r} is not a valid date (YYYY-MM-DD); "
+                             f'write "{value}" in double quotes for a string') from None
         return Literal(value, datatype=XSD.date)
     return Literal(value)
 
@@ -411,8 +468,14 @@ def oxigraph_store(dataset: object) -> ox.Store | None:
     return inner if isinstance(inner, ox.Store) else None
 
 
-def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None) -> Result:
+def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None, *,
+              timeout: float | None = None) -> Result:
     """Run a parsed query on a dataset (rdflib in memory, Oxigraph-backed, or an endpoint).
+
+    With ``timeout`` (seconds) the query runs, answer included, in a worker thread that is
+    abandoned when the time is up: the caller gets :class:`~kgraph.errors.QueryTimeoutError`
+    at once and should close the dataset (releasing a store's lock) and end the process, which
+    stops the query (Oxigraph evaluates it outside Python's lock and has no way to cancel it).
 
     Stores with their own SPARQL engine (Oxigraph, a remote endpoint) get the query text with
     the bindings inlined (:func:`inline_bindings`). An Oxigraph store is asked directly and its
@@ -424,7 +487,18 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     ------
     QueryError
         The engine rejects the query or fails while running it.
+    QueryTimeoutError
+        ``timeout`` seconds passed before the answer was complete.
     """
+    try:
+        return call_within(lambda: _run(dataset, query, bindings), timeout or None,
+                           name=f"kgraph-query {query.source}")
+    except TimeoutError:
+        raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without an answer "
+                                f"(--timeout {timeout:g}; 0 for no limit)") from None
+
+
+def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None) -> Result:
     oxigraph = oxigraph_store(dataset)
     try:
         if oxigraph is not None:

@@ -10,6 +10,7 @@ from kgraph.cli.app import app, main
 
 # Command modules register themselves on `app` when imported (one line each).
 from kgraph.cli import eval as _eval  # noqa: F401,E402  kgraph eval
+from kgraph.cli import train as _train  # noqa: F401,E402  kgraph train tagger
 from kgraph.cli import store as _store  # noqa: F401,E402  kgraph ingest, remove, bench
 from kgraph.cli import view as _view  # noqa: F401,E402  kgraph render, render-bench
 from kgraph.cli import articles as _articles  # noqa: F401,E402  kgraph read

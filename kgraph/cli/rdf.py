@@ -16,6 +16,7 @@ from kgraph.errors import UsageError
 __all__ = ["query_command", "export_command", "ontology_command", "validate_command"]
 
 DEFAULT_STORE = Path("output/store")
+DEFAULT_TIMEOUT = 30.0  # seconds; kgraph.endpoint.DEFAULT_TIMEOUT (not imported: requests loads slowly)
 DEFAULT_GRAPH = Path("output/graph.ttl")
 
 _GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."
@@ -25,7 +26,8 @@ _ENDPOINT_HELP = ("SPARQL server to read from: Oxigraph (http://host:7878), a Fu
                   "prefix fuseki:, graphdb: or oxigraph: if the URL does not tell.")
 
 
-def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa: ANN202
+def _open(graph: Path | None, store: Path | None, endpoint: str | None, *,  # noqa: ANN202
+          timeout: float | None = None):
     """The dataset to read: --graph, --endpoint or --store; by default the store, else graph.ttl."""
     if sum(x is not None for x in (graph, store, endpoint)) > 1:
         raise UsageError("give only one of --graph, --store and --endpoint")
@@ -39,7 +41,7 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None):  # noqa
         else:
             raise UsageError(f"no graph: neither {DEFAULT_STORE} nor {DEFAULT_GRAPH} exists "
                              "(run kgraph build first, or give --graph FILE)")
-    return open_dataset(graph=graph, store=store, endpoint=endpoint)
+    return open_dataset(graph=graph, store=store, endpoint=endpoint, timeout=timeout)
 
 
 def _say(message: str) -> None:
@@ -79,6 +81,9 @@ def query_command(
     list_queries: bool = typer.Option(False, "--list", help="List the ready queries (and those in ./queries) with what they answer."),
     limit: int = typer.Option(_TABLE_ROWS, "--limit", min=0, help="Rows a table shows (0: all); csv, tsv "
                               "and json always give every row."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0, help="Seconds the query may run "
+                                  "(0: no limit); past them it is stopped, the store released, exit 3. "
+                                  "With --endpoint: seconds each request may take, retries included."),
 ) -> None:
     """Ask the graph a SPARQL question and print the answer.
 
@@ -97,10 +102,10 @@ def query_command(
         raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
     prepared = load_query(query)
     bindings = parse_bindings(bind, prepared)
-    dataset = _open(graph, store, endpoint)
+    dataset = _open(graph, store, endpoint, timeout=timeout)
     try:
         bindings = resolve_bindings(dataset, prepared.text, bindings, say=_say)  # aliases, IRIs -> names
-        result = run_query(dataset, prepared, bindings)
+        result = run_query(dataset, prepared, bindings, timeout=timeout or None)
         if fmt == "table" and result.type == "SELECT":
             _print_table(result, prepared.info.title, limit)
         elif fmt == "table" and result.type == "ASK":

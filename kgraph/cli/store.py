@@ -36,7 +36,8 @@ class _RateColumn(ProgressColumn):
 
 
 @contextmanager
-def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = True) -> Iterator[tuple[Target, str]]:
+def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = True,
+            timeout: Optional[float] = None) -> Iterator[tuple[Target, str]]:
     """The store (locked for the run) or the endpoint to write to, and how to name it."""
     if store is not None and endpoint is not None:
         raise UsageError("give either --store or --endpoint, not both")
@@ -45,7 +46,7 @@ def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = Tr
     if endpoint is not None:
         from kgraph.endpoint import Endpoint
 
-        server = Endpoint(endpoint)
+        server = Endpoint(endpoint) if timeout is None else Endpoint(endpoint, timeout=timeout)
         server.ping()
         yield server, endpoint
     else:
@@ -92,19 +93,22 @@ def ingest_command(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of every article (else detected)."),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", help="Your own gazetteer file (repeatable)."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy pipeline whose entities are merged in."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0, help="With --endpoint: seconds each "
+                                            "request may take, retries included (0: no limit) [default: 30]."),
 ) -> None:
     """Add articles to the store, one named graph each; unchanged articles are skipped.
 
     Example: kgraph ingest news/ --store output/store --jobs 4
     """
     from kgraph.articles import iter_articles
+    from kgraph.articles.readers import path_missing
     from kgraph.pipeline import extract_function  # the NLP stack is loaded only to ingest
     from kgraph.store.ingest import ingest
 
     for path in paths:
-        if not path.exists():
+        if path_missing(path):  # an unreadable one is named with the other failures, the rest goes on
             raise UsageError(f"{path}: no such file or folder")
-    with _target(store, endpoint) as (target, where):
+    with _target(store, endpoint, timeout=timeout) as (target, where):
         articles, unreadable = [], []
         for item in iter_articles(paths, lang=lang):
             (unreadable if isinstance(item, InputError) else articles).append(item)

@@ -65,7 +65,7 @@ class _ReaderStore(OxigraphStore):
 
 
 def open_dataset(graph: Path | None = None, store: Path | None = None,
-                 endpoint: str | None = None) -> Dataset:
+                 endpoint: str | None = None, *, timeout: float | None = None) -> Dataset:
     """The dataset a read command works on: graph file, else endpoint, else the store.
 
     Parameters
@@ -76,6 +76,9 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
         A kgraph store folder (default ``output/store``), opened read-only.
     endpoint : str, optional
         The base URL of a SPARQL 1.1 server (e.g. ``http://127.0.0.1:7878``).
+    timeout : float, optional
+        Seconds each request to ``endpoint`` may take (0: no limit; default
+        ``kgraph.endpoint.DEFAULT_TIMEOUT``).
 
     Returns
     -------
@@ -115,7 +118,7 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
     elif endpoint is not None:
         from kgraph.endpoint import endpoint_dataset  # requests (0.1-0.2 s) only for a server
 
-        return endpoint_dataset(endpoint)
+        return endpoint_dataset(endpoint, **({} if timeout is None else {"timeout": timeout}))
     else:
         reader = open_reader(Path(store) if store is not None else DEFAULT_STORE)
         backend, union = _ReaderStore(reader), reader.union

@@ -5,6 +5,8 @@ writes a small artifact shipped inside the package:
 
 - ``names``: the given-name lexicon ``kgraph/lexicons/given_names.txt`` (:mod:`.names`);
 - ``scorer``: the relation candidate scorer ``kgraph/models/relation_scorer.json`` (:mod:`.scorer`).
+- ``tagger``: the Indonesian part-of-speech tagger ``kgraph/models/id_tagger/`` (:mod:`.tagger`;
+  its data comes from ``pip install --no-deps nlp-id``).
 
 Install the training extras first: ``pip install '.[train]'``.
 """

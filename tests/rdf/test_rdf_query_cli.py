@@ -98,7 +98,7 @@ def test_missing_query_file_and_graph_are_one_line_errors(sample_trig, tmp_path)
 
 def test_update_queries_are_refused(sample_trig):
     result = _query("DROP ALL", "--graph", str(sample_trig))
-    assert result.exit_code == 2 and "invalid SPARQL" in result.output
+    assert result.exit_code == 2 and "runs read-only queries" in result.output
 
 
 def test_ask_query_answers_yes_or_no(sample_trig):

@@ -3,15 +3,18 @@
 An article already stored with the same IRI (from its URL, else its content hash) and the same
 content hash is skipped before extraction; a changed one replaces its named graph. Extraction
 runs in ``jobs`` worker processes, each building its spaCy pipelines once (in the pool's
-initializer); the main process alone writes, one transaction per article. Ctrl-C stops the
+initializer) and ending as soon as the main process is gone, however it ended (SIGKILL too); the main
+process alone writes, one transaction per article. Ctrl-C stops the
 batch and keeps every article already written; so does a failing target, whose unsent articles
 are listed in the report.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -128,7 +131,26 @@ def stored_articles(records: Sequence[ArticleRecord], articles: Sequence[Article
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(make_extractor: ExtractorFactory) -> None:
+_PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is alive
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker process as soon as ``parent`` is gone (killed with SIGKILL, crashed).
+
+    A pool worker blocked in a pipeline build or an article otherwise outlives a parent that
+    had no chance to shut the pool down, holding its memory under PID 1; a daemon thread polls
+    the parent (a worker of a dead parent is re-parented, so ``getppid`` changes).
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kgraph-parent-watch", daemon=True).start()
+
+
+def _init_worker(make_extractor: ExtractorFactory, parent: int) -> None:
+    _watch_parent(parent)  # first: building the extractor takes seconds
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _WORKER["extract"] = make_extractor()
     _WORKER["graphs"] = GraphWriter()
@@ -178,7 +200,7 @@ def _results(todo: Sequence[Article], make_extractor: ExtractorFactory, jobs: in
         return
     # "spawn": workers start clean instead of forking a process that holds an open database.
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(make_extractor,))
+                               initializer=_init_worker, initargs=(make_extractor, os.getpid()))
     pending: set[Future[_Done]] = set()
     queue = iter(todo)
     try:

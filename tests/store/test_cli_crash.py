@@ -82,3 +82,50 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_articles(batch: Path, tmp_path:
     assert 0 < len(kept) < COUNT
     assert f"kgraph: interrupted; the {len(kept)} articles written are kept" in err
     assert f"kgraph: {COUNT - len(kept)} articles not ingested" in err
+
+
+def _children(pid: int) -> set[int]:
+    """Every live descendant of ``pid`` (workers, multiprocessing's resource tracker)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
+def test_sigkill_of_the_main_process_leaves_no_worker(batch: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    proc = _start(batch, store, jobs=2)
+    try:
+        _wait_for_writes(proc, store)  # mid-run: the workers are extracting
+        children = _children(proc.pid)
+        assert len(children) >= 2, "the pool did not start"  # 2 workers (+ the resource tracker)
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [pid for pid in children if _alive(pid)] == []
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of this test's process group
+        except ProcessLookupError:
+            pass

@@ -10,7 +10,8 @@ wherever the article states it: distant supervision, noisy but general.
 One L2 logistic regression per label (scikit-learn, training time only). The acceptance
 threshold is chosen by 5-fold cross-validation over articles, maximizing the relation F1 of
 the rules plus the scorer on the held-out folds' corpus dev articles (news the rules were not
-fitted to); the cross-validated figures of the rules
+fitted to), and a relation keeps the scorer only where that raised its cross-validated F1 over
+the rules alone; the cross-validated figures of the rules
 alone, the scorer alone and both go into the model's ``meta``. Weights below ``PRUNE`` are
 dropped, so the shipped JSON stays small.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from kgraph.evaluate import fold, prf, read_gold
+from kgraph.extract.candidates import label_relation
 from kgraph.models import SYMMETRIC_RELATIONS
 
 __all__ = ["TrainingArticle", "training_articles", "collect", "train", "write_model", "PRUNE"]
@@ -83,7 +85,6 @@ def training_articles(root: Path) -> list[TrainingArticle]:
     """Run the pipeline (scorer off) over every training article and label its candidates."""
     from kgraph.articles import read_article
     from kgraph.extract.article import annotate
-    from kgraph.extract.candidates import label_relation
     from kgraph.pipeline import Extractor
 
     extractor = Extractor(scorer=False)
@@ -164,6 +165,24 @@ def _evaluate(articles: Sequence[TrainingArticle], accepted: Iterable[tuple[int,
     return {name: prf(*counts) for name, counts in totals.items()}
 
 
+def _per_relation(articles: Sequence[TrainingArticle], accepted: Iterable[tuple[int, int, str]]) -> dict[str, tuple[float, float]]:
+    """Per relation: (F1 of the rules, F1 of the rules and the accepted candidates)."""
+    accepted_by: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+    for a, c, label in accepted:
+        accepted_by[a].add(articles[a].candidates[c][1][label][0])
+    counts: dict[str, list[list[int]]] = defaultdict(lambda: [[0, 0, 0], [0, 0, 0]])
+    for n, article in enumerate(articles):
+        gold = {_key(r["relation"], r["subject"], r["object"]) for r in article.gold.get("relations", [])}
+        for k, predicted in enumerate((article.rules, article.rules | accepted_by[n])):
+            for relation in {t[0] for t in gold | predicted}:
+                p = {t for t in predicted if t[0] == relation}
+                g = {t for t in gold if t[0] == relation}
+                counts[relation][k][0] += len(p & g)
+                counts[relation][k][1] += len(p)
+                counts[relation][k][2] += len(g)
+    return {r: (prf(*c[0])["f1"], prf(*c[1])["f1"]) for r, c in counts.items()}
+
+
 def train(root: Path, *, folds: int = 5, seed: int = 13) -> tuple[Any, dict[str, Any]]:
     """Train on everything readable below ``root``; the scorer and its cross-validated report."""
     articles = training_articles(root)
@@ -187,13 +206,23 @@ def train(root: Path, *, folds: int = 5, seed: int = 13) -> tuple[Any, dict[str,
     by_threshold = {t: _evaluate(held, [(position[n], c, label) for n, c, label, p in probabilities
                                         if p >= t and n in position]) for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (by_threshold[t]["both"]["f1"], t))
+    # a relation keeps its labels only where the scorer raised the cross-validated F1 over the rules
+    per_relation = _per_relation(held, [(position[n], c, label) for n, c, label, p in probabilities
+                                        if p >= best and n in position])
+    kept = sorted(r for r, (rules, both) in per_relation.items() if both > rules)
+    kept_labels = [(n, c, label) for n, c, label, p in probabilities
+                   if p >= best and n in position and label_relation(label)[0] in kept]
+    selected = _evaluate(held, [(position[n], c, label) for n, c, label in kept_labels])
     import sklearn
 
     meta = {"trained_on": sorted({str(a.path.parent.relative_to(root.parent)) for a in articles}),
             "articles": len(articles), "candidates": sum(len(a.candidates) for a in articles),
-            "threshold": best, "C": C, "cross_validation": {"folds": folds, **by_threshold[best]},
+            "threshold": best, "C": C, "relations": kept,
+            "cross_validation": {"folds": folds, "all_relations": by_threshold[best], "kept_relations": selected,
+                                 "per_relation_f1_rules_vs_both": per_relation},
             "scikit_learn": sklearn.__version__}
-    return _scorer(_fit(articles), best, meta), meta
+    models = {label: m for label, m in _fit(articles).items() if label_relation(label)[0] in kept}
+    return _scorer(models, best, meta), meta
 
 
 def write_model(scorer: Any, path: Path) -> int:

@@ -20,27 +20,28 @@ rdflib.term.URIRef('https://kgraph.dev/id/person/jo')
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from kgraph.deadline import call_within
 from kgraph.errors import QueryError, QueryTimeoutError, UsageError
 from kgraph.rdf.results import from_oxigraph
 from kgraph.rdf.vocab import PREFIXES
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine (0.2 s to import) loads only when a query needs it
+    from rdflib.plugins.sparql.sparql import Query
+    from rdflib.query import Result
 
 __all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
            "parse_query", "check_shape", "MAX_NESTING", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
@@ -130,6 +131,8 @@ class PreparedQuery:
         QueryError
             rdflib cannot parse the query (its line and column, when it gives them).
         """
+        from rdflib.plugins.sparql import prepareQuery
+
         try:
             return prepareQuery(self.text, initNs=PREFIXES)
         except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception for some errors
@@ -479,7 +482,8 @@ def inline_bindings(text: str, bindings: Mapping[str, Node]) -> tuple[str, dict[
 def oxigraph_store(dataset: object) -> ox.Store | None:
     """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file), if any."""
     store = getattr(dataset, "store", None)
-    inner = getattr(store, "_inner", None) if isinstance(store, OxigraphStore) else None
+    oxrdflib = sys.modules.get("oxrdflib")  # not imported: no dataset can be an oxrdflib one
+    inner = getattr(store, "_inner", None) if oxrdflib and isinstance(store, oxrdflib.OxigraphStore) else None
     return inner if isinstance(inner, ox.Store) else None
 
 
@@ -523,7 +527,8 @@ def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | N
                 text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", False)),
                 substitutions=substitutions)
             return from_oxigraph(answer)
-        if isinstance(getattr(dataset, "store", None), SPARQLStore):
+        sparqlstore = sys.modules.get("rdflib.plugins.stores.sparqlstore")  # as for oxrdflib above
+        if sparqlstore and isinstance(getattr(dataset, "store", None), sparqlstore.SPARQLStore):
             text, rest = inline_bindings(query.text, bindings or {})
             init = {Variable(k): v for k, v in rest.items()}
             result = dataset.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]

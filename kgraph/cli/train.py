@@ -12,7 +12,7 @@ import typer
 
 from kgraph.cli.app import app, console, err_console
 
-__all__ = ["train_app", "tagger_command"]
+__all__ = ["train_app", "tagger_command", "names_command", "scorer_command"]
 
 train_app = typer.Typer(help="Train the models shipped in kgraph/models/ (training extras: "
                              "pip install '.[train]').", no_args_is_help=True)
@@ -67,3 +67,52 @@ def tagger_command(
         table.add_row(label, value)
     console.print(table)
     console.print(f"wrote {folder}", highlight=False, soft_wrap=True)
+
+
+@train_app.command("names")
+def names_command(
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder to write the word lists to "
+                                       "[default: kgraph/lexicons, shipped in the package]."),
+) -> None:
+    """Build the name finder's word lists: given_names.txt (evidence for a person) and
+    {en,id}.common_words.txt (capitalized common words are not name parts), from public name
+    lists and word frequencies (names-dataset, gender-guesser, spacy-lookups-data, nlp-id).
+
+    Needs the training extras and nlp-id: pip install '.[train]' && pip install --no-deps nlp-id
+    """
+    from kgraph.training.names import write_common_words, write_given_names
+
+    folder = out or Path(__file__).resolve().parent.parent / "lexicons"
+    folder.mkdir(parents=True, exist_ok=True)
+    count = write_given_names(folder / "given_names.txt")
+    console.print(f"wrote {folder / 'given_names.txt'} ({count:,} names)", highlight=False, soft_wrap=True)
+    for lang, n in write_common_words(folder).items():
+        console.print(f"wrote {folder / f'{lang}.common_words.txt'} ({n:,} words)", highlight=False, soft_wrap=True)
+
+
+@train_app.command("scorer")
+def scorer_command(
+    root: Path = typer.Option(Path("."), "--root", help="The kgraph checkout whose gold it trains on "
+                              "(tests/corpus/dev, ../shared/eval, tests/data/articles, kgraph/samples)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Model file to write "
+                                       "[default: kgraph/models/relation_scorer.json, shipped in the package]."),
+) -> None:
+    """Train the relation candidate scorer on every gold article the team may read (never the
+    corpus's blind half) and print its cross-validated figures (rules alone, scorer alone, both).
+
+    Needs the training extras: pip install '.[train]'
+    """
+    from kgraph.training.scorer import train, write_model
+
+    scorer, meta = train(root.resolve())
+    path = out or Path(__file__).resolve().parent.parent / "models" / "relation_scorer.json"
+    size = write_model(scorer, path)
+    cv = meta["cross_validation"]["kept_relations"]
+    for name in ("rules", "scorer", "both"):
+        r = cv[name]
+        console.print(f"cross-validated on corpus dev, {name:6}: P {r['precision']:.3f}  R {r['recall']:.3f}  "
+                      f"F1 {r['f1']:.3f}", highlight=False)
+    console.print(f"threshold {meta['threshold']}, relations {', '.join(meta['relations'])}", highlight=False,
+                  soft_wrap=True)
+    console.print(f"wrote {path} ({size / 1e6:.2f} MB, {meta['articles']} articles, "
+                  f"{meta['candidates']} candidates)", highlight=False, soft_wrap=True)

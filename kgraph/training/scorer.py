@@ -180,7 +180,7 @@ def _per_relation(articles: Sequence[TrainingArticle], accepted: Iterable[tuple[
                 counts[relation][k][0] += len(p & g)
                 counts[relation][k][1] += len(p)
                 counts[relation][k][2] += len(g)
-    return {r: (prf(*c[0])["f1"], prf(*c[1])["f1"]) for r, c in counts.items()}
+    return {r: (prf(*c[0])["f1"], prf(*c[1])["f1"]) for r, c in sorted(counts.items())}
 
 
 def train(root: Path, *, folds: int = 5, seed: int = 13) -> tuple[Any, dict[str, Any]]:

@@ -480,7 +480,10 @@ def inline_bindings(text: str, bindings: Mapping[str, Node]) -> tuple[str, dict[
 
 
 def oxigraph_store(dataset: object) -> ox.Store | None:
-    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file), if any."""
+    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file) or a
+    read-only store (:class:`kgraph.store.local.StoreReader`), if any."""
+    if isinstance(getattr(dataset, "oxigraph", None), ox.Store):
+        return dataset.oxigraph  # type: ignore[attr-defined]
     store = getattr(dataset, "store", None)
     oxrdflib = sys.modules.get("oxrdflib")  # not imported: no dataset can be an oxrdflib one
     inner = getattr(store, "_inner", None) if oxrdflib and isinstance(store, oxrdflib.OxigraphStore) else None
@@ -524,7 +527,7 @@ def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | N
             text, rest = inline_bindings(query.text, bindings or {})
             substitutions = {ox.Variable(k): term for k, v in rest.items() if (term := _ox_term(v)) is not None}
             answer = oxigraph.query(
-                text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", False)),
+                text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", getattr(dataset, "union", False))),
                 substitutions=substitutions)
             return from_oxigraph(answer)
         sparqlstore = sys.modules.get("rdflib.plugins.stores.sparqlstore")  # as for oxrdflib above

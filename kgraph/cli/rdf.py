@@ -27,12 +27,13 @@ _ENDPOINT_HELP = ("SPARQL server to read from: Oxigraph (http://host:7878), a Fu
 
 
 def _open(graph: Path | None, store: Path | None, endpoint: str | None, *,  # noqa: ANN202
-          timeout: float | None = None):
-    """The dataset to read: --graph, --endpoint or --store; by default the store, else graph.ttl."""
+          timeout: float | None = None, reader: bool = False):
+    """The dataset to read: --graph, --endpoint or --store; by default the store, else graph.ttl.
+
+    With ``reader``, a store is opened as a bare read-only Oxigraph store (``run_query`` takes
+    it; rdflib's Dataset and oxrdflib are not loaded)."""
     if sum(x is not None for x in (graph, store, endpoint)) > 1:
         raise UsageError("give only one of --graph, --store and --endpoint")
-    from kgraph.store import open_dataset  # the Oxigraph stack is loaded only when needed
-
     if graph is None and store is None and endpoint is None:
         if DEFAULT_STORE.is_dir():
             store = DEFAULT_STORE
@@ -41,6 +42,12 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None, *,  # no
         else:
             raise UsageError(f"no graph: neither {DEFAULT_STORE} nor {DEFAULT_GRAPH} exists "
                              "(run kgraph build first, or give --graph FILE)")
+    if reader and store is not None:
+        from kgraph.store.local import open_reader
+
+        return open_reader(store)
+    from kgraph.store import open_dataset  # the Oxigraph stack is loaded only when needed
+
     return open_dataset(graph=graph, store=store, endpoint=endpoint, timeout=timeout)
 
 
@@ -102,7 +109,7 @@ def query_command(
         raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
     prepared = load_query(query)
     bindings = parse_bindings(bind, prepared)
-    dataset = _open(graph, store, endpoint, timeout=timeout)
+    dataset = _open(graph, store, endpoint, timeout=timeout, reader=True)
     try:
         bindings = resolve_bindings(dataset, prepared.text, bindings, say=_say)  # aliases, IRIs -> names
         result = run_query(dataset, prepared, bindings, timeout=timeout or None)

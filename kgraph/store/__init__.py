@@ -5,7 +5,18 @@
 """
 from __future__ import annotations
 
-from kgraph.store.dataset import load_graph_file, open_dataset
+from typing import Any
+
 from kgraph.store.local import DEFAULT_STORE, ArticleRecord, LocalStore, check_store
+
+
+def __getattr__(name: str) -> Any:
+    """``open_dataset`` and ``load_graph_file`` load rdflib and oxrdflib (0.3 s) on first use,
+    so ``kgraph query`` on a store, which reads the Oxigraph store directly, never pays it."""
+    if name in ("open_dataset", "load_graph_file"):
+        from kgraph.store import dataset
+
+        return getattr(dataset, name)
+    raise AttributeError(f"module 'kgraph.store' has no attribute {name!r}")
 
 __all__ = ["DEFAULT_STORE", "ArticleRecord", "LocalStore", "check_store", "load_graph_file", "open_dataset"]

@@ -28,10 +28,10 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from kgraph.errors import ExtractionError
 from kgraph.models import SYMMETRIC_RELATIONS, Event, Extraction, Relation
-from kgraph.rdf.uris import article_iri, claim_iri, entity_iri, event_iri, membership_iri, role_iri
+from kgraph.rdf.uris import article_iri, claim_iri, entity_iri, event_iri, membership_iri, role_iri, statement_iri
 from kgraph.rdf.vocab import ENTITY_CLASSES, KG, bind_prefixes
 
-__all__ = ["new_dataset", "add_extraction", "build_dataset", "date_literal", "relation_property"]
+__all__ = ["new_dataset", "add_extraction", "build_dataset", "date_literal", "relation_property", "DERIVED_FACTS_UPDATE"]
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _TIME_POSITION = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
@@ -40,6 +40,33 @@ _DATE_FORMS = (
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
     (re.compile(r"^\d{4}$"), XSD.gYear),
 )
+
+DERIVED_FACTS_UPDATE = """\
+PREFIX kg: <https://kgraph.dev/ns#>
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+INSERT { GRAPH ?g { ?g kg:claimCount ?n } ?g kg:claimCount ?n }
+WHERE {
+  { SELECT ?g (COUNT(DISTINCT ?c) AS ?n)
+    WHERE { GRAPH ?g { ?g a schema:NewsArticle OPTIONAL { ?c prov:wasDerivedFrom ?g ; a kg:Claim } } }
+    GROUP BY ?g }
+  FILTER NOT EXISTS { GRAPH ?g { ?g kg:claimCount ?stored } }
+} ;
+INSERT { GRAPH ?g { ?c kg:statement ?st . ?st kg:statedAs ?m } ?c kg:statement ?st . ?st kg:statedAs ?m }
+WHERE {
+  GRAPH ?g { ?c a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?m
+             FILTER NOT EXISTS { ?c kg:statement ?stored } }
+  BIND(IRI(CONCAT("https://kgraph.dev/id/statement/",
+                  SUBSTR(SHA256(CONCAT(STR(?s), "\\u001F", STR(?p), "\\u001F", STR(?o))), 1, 16))) AS ?st)
+} ;
+INSERT { GRAPH ?g { ?st kg:statedDate ?d } ?st kg:statedDate ?d }
+WHERE { GRAPH ?g { ?c kg:statement ?st ; kg:modality "asserted" ; kg:date ?d } }
+"""
+"""A SPARQL update giving graphs written by an older kgraph the facts :func:`add_extraction`
+now derives (an article's ``kg:claimCount``, each claim's ``kg:statement`` node with its
+``kg:statedAs`` and ``kg:statedDate``), in each named graph and the default graph; graphs that
+have them are left as they are. Stores run it when upgraded, graph files when loaded."""
 
 
 def new_dataset() -> Dataset:
@@ -137,8 +164,8 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
             graph.add((org, SDO.name, Literal(entity.member_of)))
             graph.add((node, KG.memberOf, org))
         graph.add((iri, SDO.mentions, node))
-    for relation in extraction.relations:
-        _add_claim(graph, iri, relation, nodes, article.id)
+    claims = {_add_claim(graph, iri, relation, nodes, article.id) for relation in extraction.relations}
+    graph.add((iri, KG.claimCount, Literal(len(claims), datatype=XSD.integer)))
     for event in extraction.events:
         _add_event(graph, iri, event, nodes, article.id)
     return iri
@@ -209,7 +236,14 @@ def _add_provenance(graph: Graph, node: URIRef, article: URIRef, modality: str, 
 
 
 def _add_claim(graph: Graph, article: URIRef, relation: Relation, nodes: dict[str, URIRef],
-               article_id: str) -> None:
+               article_id: str) -> URIRef:
+    """Add one relation as a claim (and, asserted, its direct triple); return the claim's IRI.
+
+    The claim links to the statement node of its triple (:func:`~kgraph.rdf.uris.statement_iri`),
+    which records each modality and each asserted date the triple is stated with: in the
+    store's default graph (a set) a statement carries every article's, so a question about
+    disagreeing sources reads those few triples instead of joining claims.
+    """
     subject = _node(nodes, relation.subject, article_id, f"subject of {relation.relation}")
     obj = _node(nodes, relation.object, article_id, f"object of {relation.relation}")
     predicate = relation_property(relation.relation)
@@ -229,13 +263,20 @@ def _add_claim(graph: Graph, article: URIRef, relation: Relation, nodes: dict[st
         graph.add((claim, KG.status, Literal(relation.status)))
     if relation.rule:
         graph.add((claim, KG.rule, Literal(relation.rule)))
+    statement = statement_iri(subject, predicate, obj)
+    graph.add((claim, KG.statement, statement))
+    graph.add((statement, KG.statedAs, Literal(relation.modality)))
     if relation.modality != "asserted":
-        return
+        return claim
+    day = date_literal(relation.date)
+    if day is not None:
+        graph.add((statement, KG.statedDate, day))
     graph.add((subject, predicate, obj))
     if relation.relation in SYMMETRIC_RELATIONS:
         graph.add((obj, predicate, subject))
     if relation.relation == "holdsPosition":
         _add_membership(graph, claim, relation, subject, obj)
+    return claim
 
 
 def _add_membership(graph: Graph, claim: URIRef, relation: Relation, person: URIRef,

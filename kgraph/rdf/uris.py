@@ -28,6 +28,7 @@ __all__ = [
     "entity_iri",
     "article_iri",
     "claim_iri",
+    "statement_iri",
     "event_iri",
     "membership_iri",
     "role_iri",
@@ -131,6 +132,24 @@ def claim_iri(article: URIRef, subject: URIRef, predicate: URIRef, obj: URIRef,
     True
     """
     return URIRef(f"{ID_NS}claim/{short_hash(article, subject, predicate, obj, modality, start, end, role)}")
+
+
+def statement_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
+    """The IRI of what claims state, whoever states it: a hash of subject, predicate and object.
+
+    Claims of one triple share it in every article, so the claims of a triple are found with
+    one lookup (conflicting claims, the dates of one event). SPARQL computes the same IRI:
+    ``IRI(CONCAT(ns, SUBSTR(SHA256(CONCAT(STR(?s), "\\u001F", STR(?p), "\\u001F", STR(?o))), 1, 16)))``.
+
+    Examples
+    --------
+    >>> s, p, o = (URIRef(f"urn:{c}") for c in "spo")
+    >>> str(statement_iri(s, p, o))
+    'https://kgraph.dev/id/statement/e642dfac91bc8728'
+    >>> statement_iri(o, p, s) != statement_iri(s, p, o)
+    True
+    """
+    return URIRef(f"{ID_NS}statement/{short_hash(subject, predicate, obj)}")
 
 
 def event_iri(article: URIRef, event_type: str, participant: URIRef, *, start: int, end: int) -> URIRef:

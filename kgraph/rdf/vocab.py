@@ -71,10 +71,14 @@ class KG(DefinedNamespace):
     membership: URIRef  # claim -> org:Membership of an asserted holdsPosition claim
     eventType: URIRef  # "outage", "cyberattack", "layoff", "launch"...
     participant: URIRef  # event -> the entity it happened to
+    statement: URIRef  # claim -> the statement node of its triple (shared by every article)
+    statedAs: URIRef  # statement -> a modality some claim of it has
+    statedDate: URIRef  # statement -> a date some asserted claim of it gives
 
     # entity and article properties
     memberOf: URIRef  # group -> organization
     contentHash: URIRef  # SHA-256 of an article's title and text
+    claimCount: URIRef  # xsd:integer: how many claims an article makes
 
     _NS = Namespace(KG_NS)
 
@@ -112,6 +116,7 @@ PREFIXES: dict[str, str] = {
     "group": ID_NS + "group/",
     "article": ID_NS + "article/",
     "claim": ID_NS + "claim/",
+    "statement": ID_NS + "statement/",
     "event": ID_NS + "event/",
     "membership": ID_NS + "membership/",
     "role": ID_NS + "role/",

@@ -13,6 +13,11 @@ The same update keeps the default graph equal to the set union of the articles' 
 triple leaves it when no article states it any more). Queries run on that default graph:
 Oxigraph's own union of named graphs repeats a triple once per article stating it, which
 multiplies joins on popular entities (15x slower at 1,000 articles).
+
+Format 3 adds the facts :mod:`kgraph.rdf.build` derives per article (``kg:claimCount``, claim
+statement nodes); a writer opening a format 1 or 2 store adds them to its articles
+(:data:`~kgraph.rdf.build.DERIVED_FACTS_UPDATE`). Readers read every format; on an older one
+the publisher breakdown's claim counts and the conflicts list miss the articles that lack them.
 """
 from __future__ import annotations
 
@@ -49,7 +54,7 @@ MARKER = "kgraph-store.json"
 _DATA = "oxigraph"
 _LOCK = "kgraph.lock"
 _KIND = "kgraph-store"
-_VERSION = 2  # 1: named graphs only (read as their union; a writer upgrades it)
+_VERSION = 3  # 1: named graphs only (read as their union); 2: no derived facts; a writer upgrades both
 
 UNION_TO_DEFAULT_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Copy every named graph's triples into the default graph (which keeps each triple once)."""
@@ -89,7 +94,7 @@ def check_store(path: Path, *, create: bool) -> int:
     Returns
     -------
     int
-        The format version (1 or 2), or 0 if ``path`` is missing or empty and ``create`` is False.
+        The format version (1, 2 or 3), or 0 if ``path`` is missing or empty and ``create`` is False.
 
     Raises
     ------
@@ -101,7 +106,7 @@ def check_store(path: Path, *, create: bool) -> int:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> check_store(folder, create=False), check_store(folder, create=True)
-    (0, 2)
+    (0, 3)
     """
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is not a kgraph store: it is a file")
@@ -113,9 +118,9 @@ def check_store(path: Path, *, create: bool) -> int:
             raise StoreError(f"{path} is not a kgraph store: {MARKER} cannot be read ({error})") from None
         if not isinstance(info, dict) or info.get("format") != _KIND:
             raise StoreError(f"{path} is not a kgraph store: {MARKER} is not a kgraph marker")
-        if info.get("version") not in (1, _VERSION):
+        if info.get("version") not in (1, 2, _VERSION):
             raise StoreError(f"{path}: store format version {info.get('version')} is not supported "
-                             f"(this kgraph reads versions 1 and {_VERSION})")
+                             f"(this kgraph reads versions 1 to {_VERSION})")
         return int(info["version"])
     if path.is_dir() and any(path.iterdir()):
         raise StoreError(f"{path} is not a kgraph store (no {MARKER}); "
@@ -274,6 +279,10 @@ class LocalStore:
             raise StoreError(f"store {self.path} cannot be opened: {error}") from None
         if version == 1:  # upgrade: materialize the union of the named graphs as the default graph
             self._ox.update(UNION_TO_DEFAULT_UPDATE)
+        if version < _VERSION:  # and add what add_extraction derives now (claim counts, statements)
+            from kgraph.rdf.build import DERIVED_FACTS_UPDATE  # rdflib: only for an old store
+
+            self._ox.update(DERIVED_FACTS_UPDATE)
             _write_marker(self.path, _VERSION)
 
     def __enter__(self) -> LocalStore:

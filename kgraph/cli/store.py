@@ -171,7 +171,6 @@ def bench_command(
     from kgraph.query import query_dir
 
     queries = queries or query_dir()
-
     with err_console.status(f"kgraph bench: N = {', '.join(f'{size:,}' for size in n)} ..."):
         results = run_sizes(sorted(n), jobs=jobs, queries=queries)
     console.print(results_table(results))

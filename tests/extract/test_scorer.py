@@ -82,6 +82,20 @@ def test_training_on_a_small_gold_set(tmp_path):
     (folder / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     scorer, meta = train(tmp_path / "proj", folds=2)
     assert meta["articles"] == 4 and meta["candidates"] >= 4
-    assert "investedIn>" in scorer.labels
+    assert "investedIn" in meta["cross_validation"]["per_relation_f1_rules_vs_both"]
+    assert {label.rstrip("<>") for label in scorer.labels} <= set(meta["relations"])
     size = write_model(scorer, tmp_path / "model.json")
     assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels
+
+
+def test_a_relation_keeps_the_scorer_only_where_it_raised_f1():
+    from kgraph.training.scorer import TrainingArticle, _per_relation
+
+    gold = {"relations": [{"subject": "A", "relation": "investedIn", "object": "B"},
+                          {"subject": "A", "relation": "acquired", "object": "C"}]}
+    article = TrainingArticle(gold, Path("x.txt"), {("acquired", "A", "C")}, [
+        (("f",), {"investedIn>": (("investedIn", "A", "B"), 1)}),
+        (("g",), {"acquired>": (("acquired", "A", "D"), 0)})])
+    both = _per_relation([article], [(0, 0, "investedIn>"), (0, 1, "acquired>")])
+    assert both["investedIn"] == (0.0, 1.0)  # the scorer found what the rules missed
+    assert both["acquired"][1] < both["acquired"][0]  # it only added a wrong one

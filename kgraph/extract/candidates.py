@@ -15,6 +15,7 @@ second), ``fired<`` (the second fires the first); symmetric relations have one l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -102,17 +103,30 @@ class TriggerLexicon:
         >>> lex.positions(["they", "let", "go", "of", "sacked"], ["they", "let", "go", "of", "sack"])
         [(1, 'fired'), (4, 'fired')]
         """
-        found = []
-        for (relation, single), (_, multi) in zip(self.words, self.phrases):
-            for k, (w, s) in enumerate(zip(words, stems)):
-                if w and (w in single or s in single):
-                    found.append((k, relation))
-                for phrase in multi:
-                    n = len(phrase)
-                    if tuple(words[k:k + n]) == phrase or tuple(stems[k:k + n]) == phrase:
-                        found.append((k, relation))
-                        break
-        return sorted(set(found))
+        single, multi = self._index
+        found = set()
+        for k, (w, s) in enumerate(zip(words, stems)):
+            if not w:
+                continue
+            found.update((k, relation) for relation in single.get(w, ()) + single.get(s, ()))
+            for phrase, relation in multi.get(w, ()) + multi.get(s, ()):
+                n = len(phrase)
+                if tuple(words[k:k + n]) == phrase or tuple(stems[k:k + n]) == phrase:
+                    found.add((k, relation))
+        return sorted(found)
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
+        """Word -> relations it triggers; first word -> (phrase, relation): one pass a sentence."""
+        single: dict[str, list[str]] = {}
+        multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for relation, words in self.words:
+            for word in words:
+                single.setdefault(word, []).append(relation)
+        for relation, phrases in self.phrases:
+            for phrase in phrases:
+                multi.setdefault(phrase[0], []).append((phrase, relation))
+        return ({w: tuple(r) for w, r in single.items()}, {w: tuple(p) for w, p in multi.items()})
 
 
 def load_trigger_lexicon(lang: str, path: Path | None = None) -> TriggerLexicon:

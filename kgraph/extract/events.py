@@ -17,6 +17,7 @@ the sentence's, as for relations. A layoff is also every ``laidOff`` relation's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -91,6 +92,15 @@ def load_event_lexicon(lang: str, path: Path | None = None) -> EventLexicon:
     return EventLexicon.from_dict(load_lexicon(lang, "events"), f"kgraph/lexicons/{lang}.events.yaml")
 
 
+@lru_cache(maxsize=64)
+def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases indexed by their first word, so a sentence is read once per event type."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
 def _phrase_at(words: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[k:k + len(phrase)]) == phrase
 
@@ -100,12 +110,13 @@ def triggers(words: Sequence[str], stems: Sequence[str], lex: EventLexicon) -> l
     (entity items as empty strings) and their ``stems``; one trigger per type and position."""
     found = []
     for etype in lex.types:
+        by_first = _phrases_by_first_word(etype.phrases)
         k = 0
         while k < len(words):
             length = 0
             if words[k] and (words[k] in etype.words or stems[k] in etype.words):
                 length = 1
-            for phrase in etype.phrases:
+            for phrase in by_first.get(words[k], ()) + by_first.get(stems[k], ()) if words[k] else ():
                 if len(phrase) > length and (_phrase_at(words, k, phrase) or _phrase_at(stems, k, phrase)):
                     length = len(phrase)
             if length:

@@ -109,9 +109,11 @@ class RelationExtractor:
             encoded = self.encoder.encode(sent, history, counts, view)
             dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang)
             matches.extend(self._match_sentence(encoded, dates))
-            events.extend(self._events(encoded, dates))
+            words = [it.text.casefold() if it.kind == "word" else "" for it in encoded.items]
+            stems = [self.stem(w) if w else "" for w in words]
+            events.extend(self._events(encoded, dates, words, stems))
             if self.scorer is not None or self.keep_candidates:
-                scored.extend(self._score_sentence(encoded, dates, candidates))
+                scored.extend(self._score_sentence(encoded, dates, candidates, words, stems))
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
         relations = self._to_relations(doc, matches)
@@ -129,13 +131,11 @@ class RelationExtractor:
         doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations))
         return doc
 
-    def _events(self, enc: EncodedSentence, dates: list) -> list[Event]:
+    def _events(self, enc: EncodedSentence, dates: list, words: list[str], stems: list[str]) -> list[Event]:
         """The events this sentence reports (:mod:`kgraph.extract.events`)."""
         if not self.events.types:
             return []
         items = enc.items
-        words = [it.text.casefold() if it.kind == "word" else "" for it in items]
-        stems = [self.stem(it.text).casefold() if it.kind == "word" else "" for it in items]
         entities = [(k, it.name, it.type) for k, it in enumerate(items)
                     if it.kind == "entity" and it.name and not self._attributed(items, k)]
         conj = self.lexicon.conjunctions
@@ -157,11 +157,10 @@ class RelationExtractor:
                                    start=start, end=start + len(evidence)))
         return found
 
-    def _score_sentence(self, enc: EncodedSentence, dates: list, keep: list[Candidate]) -> list[Relation]:
+    def _score_sentence(self, enc: EncodedSentence, dates: list, keep: list[Candidate], words: list[str],
+                        stems: list[str]) -> list[Relation]:
         """The relations the learned scorer accepts among the sentence's entity pairs."""
         items = enc.items
-        words = [it.text.casefold() if it.kind == "word" else "" for it in items]
-        stems = [self.stem(w) if w else "" for w in words]
         triggers = self.triggers.positions(words, stems)
         conj = self.lexicon.conjunctions
         found = []

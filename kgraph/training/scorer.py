@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from kgraph.errors import KgraphError
 from kgraph.evaluate import fold, prf, read_gold
 from kgraph.extract.candidates import label_relation
 from kgraph.models import SYMMETRIC_RELATIONS
@@ -63,7 +64,7 @@ def _gold_sets(root: Path) -> list[tuple[dict[str, Any], Path]]:
             for row in read_gold(gold):
                 found.append((row, gold.parent / (row.get("text_file") or f"{row['id']}.txt")))
     if any("blind" in path.parts for _, path in found):
-        raise ValueError("the blind half is never trained on")
+        raise KgraphError("the corpus's blind half is never trained on (tests/corpus/README.md)")
     return found
 
 

@@ -88,11 +88,34 @@ def slugify(text: str, *, max_length: int = 80) -> str:
     return slug[:max_length].rstrip("-")
 
 
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\bdan\b)\s*")
+
+
+def split_authors(value: str) -> tuple[str, ...]:
+    """The names in one author string: "A B, C D and E F" is three people, "Lee, Ann" one.
+
+    A string is split at commas, semicolons, "&", "and" and "dan" only when every part is a
+    name of two words or more, so a "Surname, Given" form stays whole.
+
+    Examples
+    --------
+    >>> split_authors("Priya Raman, Tom Ashby and Ann Lee")
+    ('Priya Raman', 'Tom Ashby', 'Ann Lee')
+    >>> split_authors("Lee, Ann"), split_authors("Rudiantara")
+    (('Lee, Ann',), ('Rudiantara',))
+    """
+    value = value.strip()
+    parts = [part.strip(" .") for part in _AUTHOR_SEPARATORS.split(value) if part.strip(" .")]
+    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+        return tuple(parts)
+    return (value,) if value else ()
+
+
 def _authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (value.strip(),) if value.strip() else ()
+        return split_authors(value)
     if isinstance(value, list):
-        return tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+        return tuple(name for v in value if isinstance(v, str) for name in split_authors(v))
     return ()
 
 

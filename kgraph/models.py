@@ -82,8 +82,11 @@ class Mention:
 class Entity:
     """A person, organization, product or group named in one article.
 
-    ``name`` is canonical (the longest or gazetteer form); ``aliases`` are the other surface
-    forms found in the article. ``member_of`` is the organization name of a Group.
+    ``name`` is canonical: a form the article prints (the gazetteer's when printed, else the
+    longest); ``aliases`` are the other surface forms found in the article. ``known_as`` is the
+    gazetteer's name when the article prints only other forms ("Meta" for Meta Platforms): the
+    graph names the node by it, so every article's mentions meet in one node. ``member_of`` is
+    the organization name of a Group.
     """
 
     name: str
@@ -91,6 +94,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     member_of: str | None = None
     mentions: tuple[Mention, ...] = ()
+    known_as: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ Mentions are grouped into entities per article, in this order:
    gazetteer name ("Microsfot"); an unknown single word that matches nothing is dropped;
 4. groups become "<canonical organization> employees", member of that organization.
 
-The canonical name is the gazetteer's, else the longest form (most used on ties). When one name
+The canonical name is a printed form: the gazetteer's when the article prints it, else the
+longest form (most used on ties); the gazetteer's name is then kept as ``Entity.known_as``. When one name
 is both an organization and a product in an article, the organization keeps its printed legal
 form ("Facebook Inc." beside the product "Facebook").
 """
@@ -64,6 +65,7 @@ def fuzzy_same_name(a: str, b: str, *, threshold: float = 88.0) -> bool:
 class _Entity:
     type: str
     gazetteer_name: str = ""
+    misspelt: bool = False  # a form is a misspelling of the gazetteer name: that name is canonical
     member_of: str | None = None
     spans: list[Span] = field(default_factory=list)
 
@@ -78,7 +80,7 @@ class _Entity:
         return {w for s in self.spans if len(s) > 1 for w in (t.text for t in s) if w[:1].isupper()}
 
     def canonical(self, lex: NamesLexicon, *, legal: bool = False) -> str:
-        if self.gazetteer_name and not legal:
+        if self.gazetteer_name and not legal and (self.misspelt or self.gazetteer_name in self.forms()):
             return self.gazetteer_name
         counts = Counter(s.text for s in self.spans)
         order = {text: i for i, text in reversed(list(enumerate(self.forms())))}
@@ -309,7 +311,9 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
         if ent is not None:
             ent.spans.append(span)
         elif misspelt:
-            gazetteer_entity(*misspelt).spans.append(Span(doc, span.start, span.end, label=misspelt[1]))
+            ent = gazetteer_entity(*misspelt)
+            ent.misspelt = True
+            ent.spans.append(Span(doc, span.start, span.end, label=misspelt[1]))
         else:
             r.add(span)
     words = doc_words(doc)[1]
@@ -359,8 +363,9 @@ def _finish(entities: list[_Entity], names: dict[int, str]) -> tuple[list[Span],
         if name in out:  # the same name for two types: keep the one mentioned more
             if len(out[name].mentions) >= len(mentions):
                 continue
+        known_as = ent.gazetteer_name if ent.gazetteer_name and ent.gazetteer_name != name else None
         out[name] = Entity(name=name, type=ent.type, aliases=aliases, member_of=ent.member_of,  # type: ignore[arg-type]
-                           mentions=mentions)
+                           mentions=mentions, known_as=known_as)
     keep_types = {(n, e.type) for n, e in out.items()}
     kept = [s for s in kept if (s.kb_id_, s.label_) in keep_types]
     return sorted(kept, key=lambda s: s.start), out

@@ -150,13 +150,15 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
     dataset.remove_graph(iri)
     graph = dataset.graph(iri)
     _add_article(graph, iri, extraction)
-    nodes = {e.name: entity_iri(e.type, e.name) for e in extraction.entities}
+    # a node is named by the gazetteer's name where there is one, so articles printing
+    # "Meta" and "Meta Platforms" meet in one node
+    nodes = {e.name: entity_iri(e.type, e.known_as or e.name) for e in extraction.entities}
     for entity in extraction.entities:
-        node = nodes[entity.name]
+        node, label = nodes[entity.name], entity.known_as or entity.name
         graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
-        graph.add((node, SDO.name, Literal(entity.name)))
-        for alias in entity.aliases:
-            if alias != entity.name:
+        graph.add((node, SDO.name, Literal(label)))
+        for alias in dict.fromkeys((entity.name, *entity.aliases)):
+            if alias != label:
                 graph.add((node, SKOS.altLabel, Literal(alias)))
         if entity.member_of:
             org = nodes.get(entity.member_of) or entity_iri("Organization", entity.member_of)

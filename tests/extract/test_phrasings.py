@@ -263,7 +263,7 @@ def test_phrasing_a_known_product_word_inside_a_longer_name(extractor):
     found = triples(article)
     assert ("Claude Martin", "holdsPosition", "Fennick Labs") in found, sorted(found)
     assert ("Fennick Labs", "developed", "Sentinel Edge") in found
-    assert {e.name: e.type for e in article.entities}["Edge"] == "Product"  # "Microsoft Edge"
+    assert {e.name: e.type for e in article.entities}["Microsoft Edge"] == "Product"
 
 
 def test_phrasing_a_bare_rival_is_the_rival_of_the_article_s_company(extractor):

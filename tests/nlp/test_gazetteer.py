@@ -28,8 +28,11 @@ def test_gazetteer_user_file_is_matched(tmp_path):
     path.write_text(USER_GAZETTEER, encoding="utf-8")
     nlp = load_nlp("en", gazetteers=[path], relations=False)
     doc = nlp("zephyrine said Zephyrine built quorra and Quorra. PT Zephyrine Nusantara agreed.")
-    assert entities(doc) == {"Zephyrine Labs": "Organization", "Quorra": "Product"}  # case-sensitive
-    assert set(doc._.kg_entities["Zephyrine Labs"].aliases) == {"Zephyrine", "PT Zephyrine Nusantara"}
+    # case-sensitive; the name is a printed form (the longest), the gazetteer's kept as known_as
+    assert entities(doc) == {"PT Zephyrine Nusantara": "Organization", "Quorra": "Product"}
+    company = doc._.kg_entities["PT Zephyrine Nusantara"]
+    assert set(company.aliases) == {"Zephyrine"} and company.known_as == "Zephyrine Labs"
+    assert doc._.kg_entities["Quorra"].known_as is None  # printed under the gazetteer's name
 
 
 def test_gazetteer_longest_match_wins(nlp_en):

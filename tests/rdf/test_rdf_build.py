@@ -150,3 +150,13 @@ def test_article_without_url_is_named_by_content_hash():
     art = Article(id="local-file", text="Body.")
     iri = add_extraction(ds, Extraction(art))
     assert iri == URIRef("https://kgraph.dev/id/article/" + art.content_hash[:16])
+
+
+def test_a_node_is_named_by_the_gazetteer_name_when_the_article_prints_another_form():
+    from kgraph.models import Article, Entity, Extraction
+
+    meta = Entity("Meta", "Organization", known_as="Meta Platforms")
+    ds = build_dataset([Extraction(Article(id="a", text="Meta said."), entities=(meta,))])
+    node = entity_iri("Organization", "Meta Platforms")
+    assert (node, SDO.name, Literal("Meta Platforms")) in ds
+    assert (node, SKOS.altLabel, Literal("Meta")) in ds

@@ -26,7 +26,8 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
               "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
-              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words")
+              "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
+              "institution_heads", "institution_links", "name_ands")
 _CASED_KEYS = ("given_names",)  # word lists kept as printed (given names are capitalized)
 
 
@@ -84,6 +85,9 @@ class NamesLexicon:
     source_nouns: frozenset[str] = frozenset()
     name_tails: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # from {lang}.common_words.txt, not the YAML
+    institution_heads: frozenset[str] = frozenset()  # "Commission", "Kementerian": names that join
+    institution_links: frozenset[str] = frozenset()  # "Department of Homeland Security"
+    name_ands: frozenset[str] = frozenset()  # "Securities and Exchange Commission", "Bain & Co"
     given_names: frozenset[str] = frozenset()  # from given_names.txt, as printed ("Budi")
     title_org_name: bool = False
     head_initial: bool = False

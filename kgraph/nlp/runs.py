@@ -36,9 +36,38 @@ class RunContext:
                             and self.words[i + 1][:1].isupper()}
         self.inner_words = {self.folded[i] for i in range(1, len(doc))
                             if not doc[i].is_sent_start and self.words[i][:1].isupper()}
+        self.joined: set[int] = set()  # "and"/"of"/"&" inside a run: "Securities and Exchange Commission"
 
     def name_word(self, i: int) -> bool:
         return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
+
+    def joins_name(self, start: int, j: int, stop: int) -> bool:
+        """Whether the word ``j`` ("and", "of", "&", "dan") joins the run ``[start, j)`` to the name
+        words after it into one institution's name: "&" between name words ("Covington &
+        Burling"); "of"/"for" after an institution's head ("Department of Homeland Security");
+        "and" inside a head-initial institution name ("Kementerian Komunikasi dan
+        Informatika", "Ministry of Communication and Informatics"), or after up to three words
+        that are no given name when the name after it ends with an institution's head ("Securities and Exchange
+        Commission", "Competition and Markets Authority")."""
+        lex, folded = self.lex, self.folded
+        if not (j > start and j + 1 < stop and self.name_word(j + 1)):
+            return False
+        if self.words[j] == "&":
+            return True
+        if folded[j] in lex.institution_links:
+            return folded[j - 1] in lex.institution_heads
+        if folded[j] not in lex.name_ands:
+            return False
+        if folded[start] in lex.institution_heads and (lex.head_initial or any(
+                k in self.joined and folded[k] in lex.institution_links for k in range(start, j))):
+            return True
+        if lex.head_initial:
+            return False
+        end = j + 1
+        while end < stop and self.name_word(end):
+            end += 1
+        return folded[end - 1] in lex.institution_heads and j - start <= 3 and not any(
+            self.words[k] in lex.given_names and folded[k] not in lex.common_words for k in range(start, j))
 
     def title_word(self, i: int) -> bool:
         """Whether ``words[i]`` is a title or a title word ("Menteri", "Komunikasi")."""
@@ -211,6 +240,10 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
             out.append((k, k2, "place"))
             k = k2
             continue
+        if k in ctx.joined and out and out[-1][2] == "name" and out[-1][1] == k:
+            out[-1] = (out[-1][0], k + 2, "name")  # "Securities and Exchange": the word after joins too
+            k += 2
+            continue
         chain, has_title = k, False
         while chain < end:
             n = phrase_at(folded, chain, lex.titles)  # may go on in lowercase: "Juru bicara"
@@ -278,10 +311,14 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
                 i += 1
                 continue
             j = i + 1
-            while j < sent.end and (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
-                    ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
-                    or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1)  # "Head of Public Affairs"
-                    or ctx.words[j] == "-" and not ctx.spaces[j - 1] and not ctx.spaces[j])):  # "Jean-Pierre"
+            while j < sent.end:
+                if ctx.joins_name(i, j, sent.end):
+                    ctx.joined.add(j)
+                elif not (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
+                        ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
+                        or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1)  # "Head of Public Affairs"
+                        or ctx.words[j] == "-" and not ctx.spaces[j - 1] and not ctx.spaces[j])):  # "Jean-Pierre"
+                    break
                 j += 1
             if not any(ctx.folded[k] in lex.reject_words for k in range(i, j)):
                 out.append((sent, segments(ctx, i, j)))

@@ -28,7 +28,8 @@ class RunContext:
         self.known_orgs: dict[tuple[str, ...], str] = {}  # names typed Organization/Product so far
         # words that end a noun phrase, so a head noun before them does not reach the name after:
         # "Perusahaan itu menunjuk Dewi Lestari" (Dewi is not "the company Dewi")
-        self.phrase_breaks = lex.auxiliaries | lex.phrase_ends | {verb[0] for verb in lex.org_verbs}
+        # "perusahaan yang didirikan Elon Musk": a relative clause ends the noun phrase too
+        self.phrase_breaks = lex.auxiliaries | lex.phrase_ends | lex.relatives | {verb[0] for verb in lex.org_verbs}
         # capitalized word pairs written inside a sentence: "Teras Kopi" there is a name, so a
         # sentence opening with "Teras Kopi" keeps it even though "teras" is a common word
         self.inner_pairs = {(self.folded[i], self.folded[i + 1]) for i in range(1, len(doc) - 1)

@@ -36,7 +36,7 @@ from kgraph.evaluate import Report, fold, read_gold, score
 from kgraph.models import ENTITY_TYPES, MODALITIES, RELATIONS, STATUSES
 
 __all__ = ["SPLITS", "STYLES", "EVENT_TYPES", "CorpusArticle", "load_corpus", "check_article",
-           "check_batch", "score_corpus", "format_corpus_report", "corpus_stats", "main"]
+           "check_batch", "type_confusions", "score_corpus", "format_corpus_report", "corpus_stats", "main"]
 
 SPLITS: tuple[str, ...] = ("dev", "blind")
 STYLES: tuple[str, ...] = ("wire", "business-daily", "portal", "blog", "press-release", "quotes",
@@ -211,15 +211,42 @@ def _subset(rows: Iterable[CorpusArticle], keep: Callable[[CorpusArticle], bool]
     return [a.gold for a in rows if keep(a)]
 
 
+def type_confusions(gold: Iterable[Mapping[str, Any]], predictions: Sequence[Mapping[str, Any]]) -> Counter[str]:
+    """How many gold entities were found under another type, as ``"Person->Organization"``
+    counts (by name or alias, case folded): an aggregate that names no article or entity.
+
+    >>> gold = [{"id": "a", "entities": [{"name": "Sam Altman", "type": "Person", "aliases": ["Altman"]}]}]
+    >>> type_confusions(gold, [{"article": "a", "entity": "Altman", "type": "Organization"}])
+    Counter({'Person->Organization': 1})
+    """
+    found: dict[tuple[Any, str], set[str]] = {}
+    for row in predictions:
+        if "entity" in row:
+            found.setdefault((row.get("article"), fold(row["entity"])), set()).add(str(row.get("type")))
+    confusions: Counter[str] = Counter()
+    for article in gold:
+        for entity in article.get("entities", []):
+            types: set[str] = set()
+            for form in (entity["name"], *entity.get("aliases", [])):
+                types |= found.get((article["id"], fold(form)), set())
+            if types and entity["type"] not in types:
+                confusions[f"{entity['type']}->{'/'.join(sorted(types))}"] += 1
+    return confusions
+
+
 def score_corpus(corpus: Mapping[str, Sequence[CorpusArticle]],
                  predictions: Sequence[Mapping[str, Any]]) -> dict[str, Report]:
     """The :func:`kgraph.evaluate.score` report of each split and of each split's languages
-    (keys ``dev``, ``dev:id``, ``dev:en``, ``blind``, ...)."""
+    (keys ``dev``, ``dev:id``, ``dev:en``, ``blind``, ...), with the entity type confusions
+    (:func:`type_confusions`) as ``typed:<gold>-><predicted>`` counts."""
     reports: dict[str, Report] = {}
     for split, articles in corpus.items():
-        reports[split] = score(_subset(articles, lambda a: True), predictions)[0]
-        for lang in sorted({a.lang for a in articles}):
-            reports[f"{split}:{lang}"] = score(_subset(articles, lambda a: a.lang == lang), predictions)[0]
+        for key, keep in [(split, lambda a: True)] + [
+                (f"{split}:{lang}", lambda a, lang=lang: a.lang == lang) for lang in sorted({a.lang for a in articles})]:
+            gold = _subset(articles, keep)
+            reports[key] = score(gold, predictions)[0]
+            for confusion, n in sorted(type_confusions(gold, predictions).items()):
+                reports[key][f"typed:{confusion}"] = {"count": n}
     return reports
 
 
@@ -237,7 +264,7 @@ def format_corpus_report(reports: Mapping[str, Report]) -> str:
     rows: list[str] = []
     for report in reports.values():
         rows += [k for k in report if k not in rows]
-    order = ("all", "lang:", "relation:", "entities", "events", "event:", "accuracy:")
+    order = ("all", "lang:", "relation:", "entities", "typed:", "events", "event:", "accuracy:")
     rows.sort(key=lambda k: (next(i for i, o in enumerate(order) if k.startswith(o)), k))
     width = 18
     lines = [f"{'split':29}" + "".join(f"{c:{width}}" for c in columns).rstrip(), "(cell: F1 P R)"]
@@ -247,6 +274,8 @@ def format_corpus_report(reports: Mapping[str, Report]) -> str:
             r = reports[c].get(name)
             if r is None:
                 cells.append("-")
+            elif "count" in r:
+                cells.append(str(r["count"]))
             elif "f1" in r:
                 cells.append(f"{r['f1']:.2f} {r['precision']:.2f} {r['recall']:.2f}")
             else:

@@ -40,7 +40,7 @@ from kgraph.nlp.cues import doc_words, is_name_word, is_titlecase_word, phrase_a
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.runs import RunContext, runs
 
-__all__ = ["CANDIDATE", "NAME", "find_names", "extend_legal_forms", "NameFinder"]
+__all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_legal_forms", "NameFinder"]
 
 #: Label of a single unknown word that only the alias resolver can confirm.
 CANDIDATE = "KG_CANDIDATE"
@@ -174,6 +174,38 @@ def extend_legal_forms(doc: Doc, lex: NamesLexicon) -> list[Span]:
     return out
 
 
+def _version_word(word: str) -> bool:
+    """A model or version number after a brand: "365", "10", "7B", "3S", "4o", "X1", "3.5"."""
+    return any(c.isdigit() for c in word) and word.replace(".", "").isalnum() and len(word) <= 6 \
+        and not word.endswith(".")
+
+
+def extend_brand_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
+    """``doc.ents`` with a known organization or product followed by a version number read as
+    the product it names: "Microsoft 365", "Claude 2", "Telkom 1" (a new Product, not the
+    brand; a name with an organization word stays one: "SoftBank Vision Fund 2"). A name word
+    after a brand is left to the name finder: "Apple Arcade" is a product, "Alibaba Pictures" a
+    company, and only context tells them apart."""
+    words, folded, spaces = doc_words(doc)
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        if not ent.kb_id_ or ent.label_ not in ("Organization", "Product") or end >= len(doc) or end in taken \
+                or not spaces[end - 1] or doc[end].is_sent_start or phrase_ending_at(folded, ent.start, lex.titles):
+            out.append(ent)
+            continue
+        if _version_word(words[end]) and not any(f in lex.org_words for f in folded[ent.start:end]):
+            stop = end + 1
+            if stop < len(doc) and words[stop] == "+" and not spaces[end]:
+                stop += 1  # "Apple TV+"
+            out.append(Span(doc, ent.start, stop, label="Product"))
+            taken.update(range(end, stop))
+        else:
+            out.append(ent)
+    return out
+
+
 class NameFinder(LexiconComponent):
     """Adds the names :func:`find_names` finds to ``doc.ents``.
 
@@ -184,6 +216,7 @@ class NameFinder(LexiconComponent):
         super().__init__(nlp, name, lang=lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = extend_brand_names(doc, self.lexicon)
         doc.ents = extend_legal_forms(doc, self.lexicon)
         doc.ents = filter_spans(list(doc.ents) + find_names(doc, self.lexicon))
         return doc

@@ -205,7 +205,8 @@ def person_evidence(forms: list[str], lex: NamesLexicon, given_names: frozenset[
 def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
           given_names: frozenset[str] = frozenset()) -> str:
     """The type of an entity the gazetteer does not know, by the weight of its evidence over the
-    whole article: each mention's cue (a full name's twice a short name's); a given name
+    whole article. A name of ``people.txt`` (well-known people) is a person's; otherwise each
+    mention's cue (a full name's twice a short name's); a given name
     starting a full name (:func:`person_evidence`) weighs :data:`GIVEN_NAME_WEIGHT`, more than
     any one mention's cue, so no single context makes "chief executive Sam Altman" an
     organization. A name or a lone word
@@ -213,6 +214,8 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
     Networks and Halberd Security", "competes with Paylinea and Stripewell"), else a name is a
     person unless it holds a common word of the language and no given name (then an
     organization), and a lone word nothing ("")."""
+    if any(form in lex.known_people for form in ent.forms()):
+        return "Person"  # a well-known person's name ("Elon Musk", "Rudiantara"), whatever the context
     strong: Counter[str] = Counter()
     for s in ent.spans:
         if s.label_ in _TYPES:

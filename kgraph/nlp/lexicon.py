@@ -28,7 +28,7 @@ _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_w
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
               "institution_heads", "institution_links", "name_ands")
-_CASED_KEYS = ("given_names",)  # word lists kept as printed (given names are capitalized)
+_CASED_KEYS = ("given_names", "known_people")  # word lists kept as printed (names are capitalized)
 
 
 def _phrase(text: str, split: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
@@ -89,6 +89,7 @@ class NamesLexicon:
     institution_links: frozenset[str] = frozenset()  # "Department of Homeland Security"
     name_ands: frozenset[str] = frozenset()  # "Securities and Exchange Commission", "Bain & Co"
     given_names: frozenset[str] = frozenset()  # from given_names.txt, as printed ("Budi")
+    known_people: frozenset[str] = frozenset()  # from people.txt: "Elon Musk", mononyms ("Rudiantara")
     title_org_name: bool = False
     head_initial: bool = False
     demonyms: tuple[tuple[str, str], ...] = ()
@@ -142,13 +143,16 @@ class NamesLexicon:
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
     language's common lower-case words (``{lang}.common_words.txt``) and the given names
-    (``given_names.txt``), both built by ``kgraph train names``."""
+    (``given_names.txt``), both built by ``kgraph train names``, and the names of well-known
+    people (``people.txt``)."""
     lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
         data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
     if "given_names" not in data:
         data["given_names"] = sorted(load_word_list("given_names.txt"))
+    if "known_people" not in data:
+        data["known_people"] = sorted(load_word_list("people.txt"))
     return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)
 
 

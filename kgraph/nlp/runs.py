@@ -230,8 +230,19 @@ class RunContext:
 
 
 def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Split the run ``[start, end)`` into (start, end, kind): name, title, stop, place."""
-    lex, folded, out = ctx.lex, ctx.folded, []
+    """Split the run ``[start, end)`` into (start, end, kind): name, title, stop, place.
+
+    A run ending in a well-known person's name (``people.txt``) is that person after other
+    words: "Attorney General Merrick Garland", "Hakim Distrik AS William Alsup"; the words
+    before, when they are common words, are a title."""
+    lex, folded = ctx.lex, ctx.folded
+    for cut in range(start + 1, end - 1):
+        if " ".join(ctx.words[cut:end]) in lex.known_people:
+            before = [seg if seg[2] != "name" or not all(
+                folded[k] in lex.common_words and folded[k] not in lex.org_words for k in range(seg[0], seg[1]))
+                else (seg[0], seg[1], "title") for seg in segments(ctx, start, cut)]
+            return before + [(cut, end, "name")]
+    out: list[tuple[int, int, str]] = []
     k = start
     while k < end:
         n = phrase_at(folded, k, lex.places, end)

@@ -39,3 +39,15 @@ def test_types_and_boundaries_by_evidence(extractor, lang, text, expected):
 def test_a_misspelling_of_a_gazetteer_name_still_joins_it(extractor):
     extraction = extractor.extract(Article(id="t", text="Pengguna aplikasi Travelokaa mengeluh.", lang="id"))
     assert [(e.name, e.aliases) for e in extraction.entities] == [("Traveloka", ("Travelokaa",))]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a well-known person's name (people.txt) is a person's, whatever the words around it
+    ("id", "Roket milik SpaceX, perusahaan antariksa yang didirikan Elon Musk, meluncur.", ("Elon Musk", "Person")),
+    ("id", "Menteri Komunikasi dan Informatika Rudiantara meminta data itu dihapus.", ("Rudiantara", "Person")),
+    # a run ending in a known person's name is that person after a title
+    ("en", "U.S. Attorney General Merrick Garland said Binance broke the law.", ("Merrick Garland", "Person")),
+])
+def test_a_well_known_person_is_a_person(extractor, lang, text, expected):
+    entities = {(e.name, e.type) for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
+    assert expected in entities, entities

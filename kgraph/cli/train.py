@@ -12,7 +12,7 @@ import typer
 
 from kgraph.cli.app import app, console, err_console
 
-__all__ = ["train_app", "tagger_command", "names_command", "scorer_command"]
+__all__ = ["train_app", "tagger_command", "names_command", "places_command", "scorer_command"]
 
 train_app = typer.Typer(help="Train the models shipped in kgraph/models/ (training extras: "
                              "pip install '.[train]').", no_args_is_help=True)
@@ -88,6 +88,21 @@ def names_command(
     console.print(f"wrote {folder / 'given_names.txt'} ({count:,} names)", highlight=False, soft_wrap=True)
     for lang, n in write_common_words(folder).items():
         console.print(f"wrote {folder / f'{lang}.common_words.txt'} ({n:,} words)", highlight=False, soft_wrap=True)
+
+
+@train_app.command("places")
+def places_command(
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder to write the place lists to "
+                                       "[default: kgraph/lexicons, shipped in the package]."),
+) -> None:
+    """Build {en,id}.places.txt: countries, regions and cities as each language writes them
+    (Unicode CLDR through Babel, IANA time zone cities), so a place is not taken for a name."""
+    from kgraph.training.places import write_places
+
+    folder = out or Path(__file__).resolve().parent.parent / "lexicons"
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, n in write_places(folder).items():
+        console.print(f"wrote {folder / f'{lang}.places.txt'} ({n:,} places)", highlight=False, soft_wrap=True)
 
 
 @train_app.command("scorer")

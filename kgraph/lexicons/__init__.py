@@ -19,7 +19,7 @@ import yaml
 
 from kgraph.errors import LexiconError
 
-__all__ = ["load_lexicon", "load_data_file", "load_word_list", "read_yaml", "has_lexicon", "string_list"]
+__all__ = ["load_lexicon", "load_data_file", "load_word_list", "has_word_list", "read_yaml", "has_lexicon", "string_list"]
 
 _PACKAGE = "kgraph.lexicons"
 
@@ -60,6 +60,15 @@ def load_data_file(name: str) -> dict[str, Any]:
     if not entry.is_file():
         raise LexiconError(f"{name}: not found in kgraph/lexicons")
     return _parse(entry.read_text(encoding="utf-8"), f"kgraph/lexicons/{name}")
+
+
+def has_word_list(name: str) -> bool:
+    """Whether the word list ``name`` ships with kgraph.
+
+    >>> has_word_list("en.places.txt"), has_word_list("vi.places.txt")
+    (True, False)
+    """
+    return resources.files(_PACKAGE).joinpath(name).is_file()
 
 
 def load_word_list(name: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from spacy.language import Language
 
 from kgraph.errors import LexiconError
-from kgraph.lexicons import has_lexicon, load_lexicon, load_word_list, string_list
+from kgraph.lexicons import has_lexicon, has_word_list, load_lexicon, load_word_list, string_list
 from kgraph.nlp.serialize import DiskMixin
 
 __all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconComponent"]
@@ -149,6 +149,8 @@ def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.sp
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
         data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
+    if has_word_list(f"{lang}.places.txt"):  # countries, regions and cities of the CLDR
+        data["places"] = sorted(set(data.get("places") or []) | load_word_list(f"{lang}.places.txt"))
     if "given_names" not in data:
         data["given_names"] = sorted(load_word_list("given_names.txt"))
     if "known_people" not in data:

@@ -51,3 +51,12 @@ def test_a_misspelling_of_a_gazetteer_name_still_joins_it(extractor):
 def test_a_well_known_person_is_a_person(extractor, lang, text, expected):
     entities = {(e.name, e.type) for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
     assert expected in entities, entities
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("id", "Investor dari Uni Emirat Arab dan Spanyol ikut serta dalam putaran itu.", "Uni Emirat Arab"),
+    ("en", "Customers in Portugal and Nairobi lost service.", "Nairobi"),
+])
+def test_a_place_of_the_cldr_lists_is_no_entity(extractor, lang, text, place):
+    names = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
+    assert place not in names, names

@@ -71,9 +71,14 @@ def _common_words() -> frozenset[str]:
 
 
 def test_gazetteer_forms_are_unique():
+    """One form (ignoring letter case) names one entry: "BOE" and "BoE" may not name two."""
     forms = Counter(form for name, _, aliases in load_gazetteers() for form in {name, *aliases})
-    repeated = sorted(form for form, n in forms.items() if n > 1)
-    assert repeated == []
+    assert sorted(form for form, n in forms.items() if n > 1) == []
+    owners: dict[str, set[str]] = {}
+    for name, _, aliases in load_gazetteers():
+        for form in (name, *aliases):
+            owners.setdefault(form.casefold(), set()).add(name)
+    assert sorted(form for form, names in owners.items() if len(names) > 1) == []
 
 
 def test_gazetteer_has_no_common_word_unless_allowed():

@@ -67,7 +67,10 @@ class RunContext:
         end = j + 1
         while end < stop and self.name_word(end):
             end += 1
-        return folded[end - 1] in lex.institution_heads and j - start <= 3 and not any(
+        # "Copperline Networks and Halberd Security": a name ending in an organization word is
+        # whole already, two companies listed
+        complete = j - start >= 2 and folded[j - 1] in lex.org_words
+        return folded[end - 1] in lex.institution_heads and j - start <= 3 and not complete and not any(
             self.words[k] in lex.given_names and folded[k] not in lex.common_words for k in range(start, j))
 
     def title_word(self, i: int) -> bool:

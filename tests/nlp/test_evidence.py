@@ -60,3 +60,16 @@ def test_a_well_known_person_is_a_person(extractor, lang, text, expected):
 def test_a_place_of_the_cldr_lists_is_no_entity(extractor, lang, text, place):
     names = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
     assert place not in names, names
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("en", "The Securities and Exchange Commission sued the exchange.", {"Securities and Exchange Commission"}),
+    ("en", "The Department of Homeland Security and Covington & Burling were briefed.",
+     {"Department of Homeland Security", "Covington & Burling"}),
+    ("en", "Copperline Networks and Halberd Security signed a partnership.", {"Copperline Networks", "Halberd Security"}),
+    ("id", "Kementerian Komunikasi dan Informatika memanggil Badan Siber dan Sandi Negara.",
+     {"Kementerian Komunikasi dan Informatika", "Badan Siber dan Sandi Negara"}),
+])
+def test_institution_names_hold_across_and_of(extractor, lang, text, names):
+    found = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
+    assert names <= found, found

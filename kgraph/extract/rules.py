@@ -205,7 +205,7 @@ def load_relation_lexicon(lang: str, path: Path | None = None) -> RelationLexico
     except FileNotFoundError:
         raise LexiconError(f"{where}: no relation lexicon for language {lang!r}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         raise LexiconError(f"{where}: not valid YAML: {str(error).splitlines()[0]}") from None
     return _parse(data, where)

@@ -93,9 +93,13 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return _parse(text, str(path))
 
 
+#: libyaml's safe loader where PyYAML was built with it (the gazetteer parses ~10x faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(text: str, source: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

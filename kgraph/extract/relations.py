@@ -179,10 +179,16 @@ class RelationExtractor:
             for label, probability in self.scorer.accepted(features, labels):
                 relation, backward = label_relation(label)
                 subject, obj = (b, a) if backward else (a, b)
-                rel = self._scored_relation(enc, dates, relation, subject, obj, i, j, probability)
-                if rel is not None:
-                    found.append(rel)
-        return found
+                # a list shares the claim: "invested in A, B and C", "A and B compete with C"
+                for s_item in self._conjuncts(enc, subject):
+                    for o_item in self._conjuncts(enc, obj):
+                        if s_item is None or o_item is None or s_item.name == o_item.name:
+                            continue
+                        rel = self._scored_relation(enc, dates, relation, s_item, o_item,
+                                                    enc.index_of[s_item], enc.index_of[o_item], probability)
+                        if rel is not None:
+                            found.append(rel)
+        return list({(r.subject, r.relation, r.object): r for r in found}.values())
 
     def _scored_relation(self, enc: EncodedSentence, dates: list, relation: str, subject: Item, obj: Item,
                          i: int, j: int, probability: float) -> Relation | None:

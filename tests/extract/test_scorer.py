@@ -99,3 +99,21 @@ def test_a_relation_keeps_the_scorer_only_where_it_raised_f1():
     both = _per_relation([article], [(0, 0, "investedIn>"), (0, 1, "acquired>")])
     assert both["investedIn"] == (0.0, 1.0)  # the scorer found what the rules missed
     assert both["acquired"][1] < both["acquired"][0]  # it only added a wrong one
+
+
+def test_a_scored_claim_extends_to_the_list_it_names(tmp_path):
+    # the hand-made model accepts only the pair with no organization between (the list's first
+    # member); the list's other members share the claim
+    scorer = RelationScorer(labels=("investedIn>",), bias={"investedIn>": -4.0},
+                            weights={"t:investedIn:between": {"investedIn>": 4.0},
+                                     "same_between=0": {"investedIn>": 4.0}},
+                            thresholds={"investedIn>": 0.6})
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
+    nlp = load_nlp("en", scorer=False)
+    nlp.replace_pipe("kg_relations", "kg_relations", config={"lang": "en", "scorer": True, "scorer_path": str(path)})
+    text = "Harrow Ventures may pour fresh capital into Brightloom Labs, Quarry Data and Vellum Robotics."
+    found = {(r.subject, r.object) for r in extract_article(Article(id="t", text=text, lang="en"), nlp).relations
+             if r.relation == "investedIn" and r.rule == "scorer"}
+    assert found == {("Harrow Ventures", "Brightloom Labs"), ("Harrow Ventures", "Quarry Data"),
+                     ("Harrow Ventures", "Vellum Robotics")}

@@ -1,7 +1,7 @@
 """Write the graph for other tools: RDF serializations, GraphML for Gephi, CSV of claims.
 
 Turtle and N-Triples hold the union of the articles' named graphs; TriG, N-Quads and JSON-LD
-keep one named graph per article; GraphML is the networkx view of :mod:`kgraph.network` (one
+keep one named graph per article; GraphML is the networkx view of :mod:`kgraph.view.network` (one
 node per entity, one edge per claim); CSV has one row per claim with its provenance.
 
 >>> from kgraph.models import Article, Entity, Extraction, Relation
@@ -28,7 +28,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kgraph.errors import OutputError, UsageError
-from kgraph.network import flat_attributes, to_networkx
+from kgraph.view.network import flat_attributes, to_networkx
 from kgraph.query import oxigraph_store, parse_query, run_query
 from kgraph.rdf.results import result_rows
 from kgraph.rdf.vocab import PREFIXES, bind_prefixes

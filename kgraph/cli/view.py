@@ -42,9 +42,9 @@ def render_command(
 
     Example: kgraph render --focus "Sam Altman" --depth 2 --relations fired,joined,holdsPosition
     """
-    from kgraph.network import (check_centrality, ego_subgraph, filter_claims, find_node,
-                                parse_relations, to_networkx)
-    from kgraph.render import write_html
+    from kgraph.view.network import (check_centrality, ego_subgraph, filter_claims, find_node,
+                                     parse_relations, to_networkx)
+    from kgraph.view.render import write_html
 
     if graph is not None and (store is not None or endpoint is not None):
         raise UsageError("--graph reads a file; it cannot be combined with --store or --endpoint")
@@ -83,7 +83,7 @@ def render_bench_command(
 
     Example: kgraph render-bench --nodes 2000
     """
-    from kgraph.render_bench import run_render_bench
+    from kgraph.view.render_bench import run_render_bench
 
     result = run_render_bench(nodes, seed=seed, keep=keep)
     console.print(

@@ -5,9 +5,9 @@ import time
 
 import pytest
 
-from kgraph.network import to_networkx
-from kgraph.render import write_html
-from kgraph.render_bench import BrowserMissing, headless_chromium, synthetic_graph, wait_until_ready
+from kgraph.view.network import to_networkx
+from kgraph.view.render import write_html
+from kgraph.view.render_bench import BrowserMissing, headless_chromium, synthetic_graph, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_hover_tooltip_shows_claim_details_as_text(page):
 
 
 def test_focus_view_marks_its_centre(driver, G, tmp_path):
-    from kgraph.network import ego_subgraph
+    from kgraph.view.network import ego_subgraph
 
     _open(driver, ego_subgraph(G, "whitfield", 1), tmp_path / "ego.html", focus="whitfield")
     assert driver.execute_script("return kgraph.network.getSelectedNodes()") == [DANA]
@@ -146,7 +146,7 @@ def test_focus_view_marks_its_centre(driver, G, tmp_path):
 
 
 def test_notebook_view_runs_inside_its_iframe(driver, G, tmp_path):
-    from kgraph.render import notebook_view
+    from kgraph.view.render import notebook_view
 
     host = tmp_path / "notebook.html"
     host.write_text(f"<!DOCTYPE html><html><body>{notebook_view(G, height=500)._repr_html_()}</body></html>",

@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from kgraph.errors import UsageError
-from kgraph.network import (
+from kgraph.view.network import (
     centrality, ego_subgraph, filter_claims, find_node, flat_attributes, parse_relations, to_networkx,
 )
 from kgraph.store import open_dataset

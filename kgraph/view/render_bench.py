@@ -24,7 +24,7 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES, RELATIONS
-from kgraph.render import write_html
+from kgraph.view.render import write_html
 
 __all__ = [
     "CHROMIUM",

@@ -2,7 +2,7 @@
 
 :func:`to_networkx` reads the RDF shape of DEVELOPERS.md ("Extraction -> RDF"): one node per
 entity IRI, one edge per ``kg:Claim`` (asserted, negated or uncertain), keyed by the claim IRI.
-The same graph feeds the HTML view (:mod:`kgraph.render`), GraphML export and the analytics.
+The same graph feeds the HTML view (:mod:`kgraph.view.render`), GraphML export and the analytics.
 
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("o", label="Acme", type="Organization", aliases=("ACME",))

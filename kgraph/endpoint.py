@@ -64,7 +64,7 @@ from rdflib.query import Result
 
 from kgraph.deadline import call_within
 from kgraph.errors import EndpointError
-from kgraph.query import sparql_tokens
+from kgraph.rdf.sparql_text import sparql_tokens
 
 if TYPE_CHECKING:
     from kgraph.store.local import ArticleRecord

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["kgraph.rdf.vocab", "kgraph.rdf.uris", "kgraph.rdf.build", "kgraph.rdf.results",
-           "kgraph.rdf.validate", "kgraph.query", "kgraph.export"]
+           "kgraph.rdf.validate", "kgraph.rdf.sparql_text", "kgraph.query", "kgraph.export"]
 
 
 @pytest.mark.parametrize("name", MODULES)

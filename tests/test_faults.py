@@ -264,7 +264,7 @@ def _server(behaviour: str) -> tuple[str, socket.socket]:
 
 @pytest.mark.parametrize("behaviour", ["silent", "trickle"])
 def test_endpoint_deadline_cannot_be_extended(behaviour: str) -> None:
-    from kgraph.endpoint import Endpoint
+    from kgraph.store.endpoint import Endpoint
 
     url, listener = _server(behaviour)
     box: dict[str, BaseException] = {}
@@ -287,7 +287,7 @@ def test_endpoint_deadline_cannot_be_extended(behaviour: str) -> None:
 
 
 def test_endpoint_default_timeout_is_seconds_not_minutes() -> None:
-    from kgraph.endpoint import DEFAULT_TIMEOUT, Endpoint
+    from kgraph.store.endpoint import DEFAULT_TIMEOUT, Endpoint
 
     assert DEFAULT_TIMEOUT <= 30 and Endpoint("http://127.0.0.1:1").timeout == DEFAULT_TIMEOUT
 

@@ -16,7 +16,7 @@ from kgraph.errors import UsageError
 __all__ = ["query_command", "export_command", "ontology_command", "validate_command"]
 
 DEFAULT_STORE = Path("output/store")
-DEFAULT_TIMEOUT = 30.0  # seconds; kgraph.endpoint.DEFAULT_TIMEOUT (not imported: requests loads slowly)
+DEFAULT_TIMEOUT = 30.0  # seconds; kgraph.store.endpoint.DEFAULT_TIMEOUT (not imported: requests loads slowly)
 DEFAULT_GRAPH = Path("output/graph.ttl")
 
 _GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."

@@ -44,7 +44,7 @@ def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = Tr
     from kgraph.store.local import DEFAULT_STORE, LocalStore
 
     if endpoint is not None:
-        from kgraph.endpoint import Endpoint
+        from kgraph.store.endpoint import Endpoint
 
         server = Endpoint(endpoint) if timeout is None else Endpoint(endpoint, timeout=timeout)
         server.ping()

@@ -39,7 +39,7 @@ _Done = tuple[str, str, str, str | None, tuple[str, ...]]  # id, iri, N-Triples,
 
 
 class Target(Protocol):
-    """Where articles go: :class:`~kgraph.store.LocalStore` or :class:`~kgraph.endpoint.Endpoint`."""
+    """Where articles go: :class:`~kgraph.store.LocalStore` or :class:`~kgraph.store.endpoint.Endpoint`."""
 
     def records(self) -> list[ArticleRecord]: ...
 
@@ -227,7 +227,7 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
     articles : sequence of Article
         What to ingest; articles already stored unchanged are skipped without extraction.
     target : Target
-        A :class:`~kgraph.store.LocalStore` or an :class:`~kgraph.endpoint.Endpoint`.
+        A :class:`~kgraph.store.LocalStore` or an :class:`~kgraph.store.endpoint.Endpoint`.
     make_extractor : callable
         Builds the function Article -> Extraction; called once per worker process, so it
         must be picklable (a module-level function or class) when ``jobs > 1``.

@@ -98,8 +98,8 @@ def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
 @contextmanager
 def on_endpoint(dataset, url: str) -> Iterator[tuple[object, list]]:  # noqa: ANN001
     """Put each named graph of ``dataset`` on the SPARQL server at ``url`` for the ``with``
-    block; yields the :class:`~kgraph.endpoint.Endpoint` and the graph names, removed after."""
-    from kgraph.endpoint import Endpoint
+    block; yields the :class:`~kgraph.store.endpoint.Endpoint` and the graph names, removed after."""
+    from kgraph.store.endpoint import Endpoint
 
     endpoint = Endpoint(url)
     names = [g.identifier for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]

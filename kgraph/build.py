@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kgraph.errors import InputError, OutputError
-from kgraph.pipeline import extract_function
+from kgraph.extractor import extract_function
 from kgraph.samples import sample_files
 
 __all__ = ["BuildReport", "build"]

@@ -5,7 +5,7 @@ keep one named graph per article; GraphML is the networkx view of :mod:`kgraph.v
 node per entity, one edge per claim); CSV has one row per claim with its provenance.
 
 >>> from kgraph.models import Article, Entity, Extraction, Relation
->>> from kgraph.rdf.build import build_dataset
+>>> from kgraph.rdf.article_graph import build_dataset
 >>> ds = build_dataset([Extraction(Article(id="a", text="Acme fired Jo."),
 ...     (Entity("Acme", "Organization"), Entity("Jo", "Person")), (Relation("Acme", "fired", "Jo"),))])
 >>> "kg:fired person:jo" in export_text(ds, "turtle")

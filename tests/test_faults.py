@@ -173,7 +173,7 @@ def test_unreadable_subfolder_real_permissions(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def extractor():  # type: ignore[no-untyped-def]
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     return Extractor()
 
@@ -206,7 +206,7 @@ def test_article_over_the_pipeline_limit_is_extracted_in_parts(extractor) -> Non
 
 
 def test_split_parts_keeps_paragraphs_then_sentences() -> None:
-    from kgraph.pipeline import split_parts
+    from kgraph.extractor import split_parts
 
     text = ("Para one is short.\n" + "A sentence here. " * 40 + "\nEnd.\n")
     spans = split_parts(text, 100)

@@ -33,7 +33,7 @@ def article_files(gold: list[dict[str, Any]], folders: list[Path]) -> tuple[list
 def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str],
              scorer: bool = True) -> tuple[list[dict[str, Any]], list[str]]:
     """Run kgraph's extraction over ``files``: prediction rows and one line per failed input."""
-    from kgraph.pipeline import Extractor, predict_rows  # the NLP stack is loaded only when needed
+    from kgraph.extractor import Extractor, predict_rows  # the NLP stack is loaded only when needed
 
     return predict_rows(files, Extractor(gazetteers=gazetteers, model=model, scorer=scorer))
 

@@ -30,7 +30,7 @@ def check_paths(paths: list[Path]) -> list[Path]:
 
 
 def _extractor(gazetteer: list[Path], model: Optional[str], scorer: bool = True):
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     for path in gazetteer:
         if not path.is_file():
@@ -56,7 +56,7 @@ def extract_command(
     """
     from kgraph.articles import iter_articles
     from kgraph.extract import prediction_rows
-    from kgraph.pipeline import extract_all
+    from kgraph.extractor import extract_all
 
     if fmt not in ("jsonl", "table"):
         raise UsageError(f"--format {fmt!r}: use jsonl or table")

@@ -102,7 +102,7 @@ def ingest_command(
     """
     from kgraph.articles import iter_articles
     from kgraph.articles.readers import path_missing
-    from kgraph.pipeline import extract_function  # the NLP stack is loaded only to ingest
+    from kgraph.extractor import extract_function  # the NLP stack is loaded only to ingest
     from kgraph.store.ingest import ingest
 
     for path in paths:

@@ -3,7 +3,7 @@
 Every claim needs one source article, one modality of three, and a subject and object of the
 types its relation allows; articles, memberships, groups and events have shapes too.
 
->>> from kgraph.rdf.build import new_dataset
+>>> from kgraph.rdf.article_graph import new_dataset
 >>> validate_graph(new_dataset())
 []
 """

@@ -16,7 +16,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from kgraph.errors import InputError, UsageError
-from kgraph.rdf.build import DERIVED_FACTS_UPDATE
+from kgraph.rdf.article_graph import DERIVED_FACTS_UPDATE
 from kgraph.rdf.vocab import bind_prefixes
 from kgraph.store.local import DEFAULT_STORE, StoreReader, open_reader
 

@@ -26,7 +26,7 @@ from rdflib import Dataset
 
 from kgraph.errors import EndpointError, ExtractionError, KgraphError, StoreError
 from kgraph.models import Article, Extraction
-from kgraph.rdf.build import add_extraction
+from kgraph.rdf.article_graph import add_extraction
 from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
@@ -75,7 +75,7 @@ class GraphWriter:
         self._dataset = Dataset(default_union=True)
 
     def ntriples(self, extraction: Extraction) -> tuple[str, str]:
-        """The article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``)."""
+        """The article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.article_graph``)."""
         iri = add_extraction(self._dataset, extraction)
         try:
             return str(iri), self._dataset.graph(iri).serialize(format="nt")
@@ -84,7 +84,7 @@ class GraphWriter:
 
 
 def article_ntriples(extraction: Extraction) -> tuple[str, str]:
-    """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``).
+    """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.article_graph``).
 
     Examples
     --------

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["kgraph.rdf.vocab", "kgraph.rdf.uris", "kgraph.rdf.build", "kgraph.rdf.results",
+MODULES = ["kgraph.rdf.vocab", "kgraph.rdf.uris", "kgraph.rdf.article_graph", "kgraph.rdf.results",
            "kgraph.rdf.validate", "kgraph.rdf.sparql_text", "kgraph.query", "kgraph.export"]
 
 

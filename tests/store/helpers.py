@@ -31,7 +31,7 @@ def extraction(number: int, *, text_suffix: str = "", url: bool = True) -> Extra
 
 def ntriples(ex: Extraction) -> tuple[str, str]:
     """The article IRI and its named graph as N-Triples, built by kgraph.rdf."""
-    from kgraph.rdf.build import add_extraction, new_dataset
+    from kgraph.rdf.article_graph import add_extraction, new_dataset
 
     dataset = new_dataset()
     iri = add_extraction(dataset, ex)

@@ -21,7 +21,6 @@ rdflib.term.URIRef('https://kgraph.dev/id/person/jo')
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,22 +30,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef, Variable
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
 from kgraph.deadline import call_within
 from kgraph.errors import QueryError, QueryTimeoutError, UsageError
-from kgraph.rdf.results import from_oxigraph
-from kgraph.rdf.sparql_text import inline_bindings, oxigraph_term, sparql_tokens
+from kgraph.rdf.sparql_text import sparql_tokens
 from kgraph.rdf.vocab import PREFIXES
+from kgraph.store.backends import run_sparql
 
 if TYPE_CHECKING:  # rdflib's SPARQL engine (0.2 s to import) loads only when a query needs it
     from rdflib.plugins.sparql.sparql import Query
     from rdflib.query import Result
 
 __all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
-           "parse_query", "check_shape", "MAX_NESTING", "parse_bindings", "oxigraph_store",
+           "parse_query", "check_shape", "MAX_NESTING", "parse_bindings",
            "run_query"]
 
 QUERY_DIR = Path("queries")
@@ -341,17 +340,6 @@ def _term(value: str, name: str) -> Identifier:
     return Literal(value)
 
 
-def oxigraph_store(dataset: object) -> ox.Store | None:
-    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file) or a
-    read-only store (:class:`kgraph.store.local.StoreReader`), if any."""
-    if isinstance(getattr(dataset, "oxigraph", None), ox.Store):
-        return dataset.oxigraph  # type: ignore[attr-defined]
-    store = getattr(dataset, "store", None)
-    oxrdflib = sys.modules.get("oxrdflib")  # not imported: no dataset can be an oxrdflib one
-    inner = getattr(store, "_inner", None) if oxrdflib and isinstance(store, oxrdflib.OxigraphStore) else None
-    return inner if isinstance(inner, ox.Store) else None
-
-
 def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None, *,
               timeout: float | None = None) -> Result:
     """Run a parsed query on a dataset (rdflib in memory, Oxigraph-backed, or an endpoint).
@@ -361,11 +349,8 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     at once and should close the dataset (releasing a store's lock) and end the process, which
     stops the query (Oxigraph evaluates it outside Python's lock and has no way to cancel it).
 
-    Stores with their own SPARQL engine (Oxigraph, a remote endpoint) get the query text with
-    the bindings inlined (:func:`kgraph.rdf.sparql_text.inline_bindings`). An Oxigraph store is asked directly and its
-    answer converted term by term once (:func:`kgraph.rdf.results.from_oxigraph`), 2-3x faster
-    on big answers than through oxrdflib; an in-memory rdflib graph runs the compiled query with
-    the bindings as ``initBindings``.
+    Each backend runs it its own way (:func:`kgraph.store.backends.run_sparql`): Oxigraph and
+    endpoints get the bindings inlined as ``VALUES``, an in-memory rdflib graph the compiled query.
 
     Raises
     ------
@@ -383,26 +368,8 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
 
 
 def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None) -> Result:
-    oxigraph = oxigraph_store(dataset)
     try:
-        if oxigraph is not None:
-            text, rest = inline_bindings(query.text, bindings or {})
-            substitutions = {ox.Variable(k): term for k, v in rest.items() if (term := oxigraph_term(v)) is not None}
-            answer = oxigraph.query(
-                text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", getattr(dataset, "union", False))),
-                substitutions=substitutions)
-            return from_oxigraph(answer)
-        sparqlstore = sys.modules.get("rdflib.plugins.stores.sparqlstore")  # as for oxrdflib above
-        if sparqlstore and isinstance(getattr(dataset, "store", None), sparqlstore.SPARQLStore):
-            text, rest = inline_bindings(query.text, bindings or {})
-            init = {Variable(k): v for k, v in rest.items()}
-            result = dataset.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
-        else:
-            init = {Variable(k): v for k, v in (bindings or {}).items()}
-            result = dataset.query(query.compiled, initBindings=init)  # type: ignore[attr-defined]
-        if result.type == "SELECT":
-            result.bindings  # noqa: B018  evaluate now (engines are lazy) so errors surface here
-        return result
+        return run_sparql(dataset, query.text, bindings or {}, compiled=lambda: query.compiled)
     except (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError, OSError) as error:
         reason = str(getattr(error, "msg", error)).splitlines()[0]
         raise QueryError(f"{query.source}: the query failed: {reason}") from None

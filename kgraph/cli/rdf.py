@@ -192,7 +192,7 @@ def validate_command(
 
     Example: kgraph validate --graph output/graph.ttl
     """
-    from kgraph.export import union_graph
+    from kgraph.store.backends import union_graph
     from kgraph.rdf.validate import validate_graph
 
     dataset = _open(graph, store, endpoint)

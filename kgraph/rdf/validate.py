@@ -51,7 +51,7 @@ def validate_graph(graph: Graph) -> list[Violation]:
     Parameters
     ----------
     graph : rdflib.Graph
-        The data; pass the union of a dataset (see :func:`kgraph.export.union_graph`).
+        The data; pass the union of a dataset (see :func:`kgraph.store.backends.union_graph`).
     """
     import pyshacl  # imported here: it is slow to import and only this command needs it
 

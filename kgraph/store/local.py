@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from filelock import ReadWriteLock, Timeout
 
 from kgraph.errors import StoreError, StoreLockedError
+from kgraph.store import DEFAULT_STORE
 
 __all__ = [
     "DEFAULT_STORE",
@@ -49,7 +50,6 @@ __all__ = [
     "UNION_TO_DEFAULT_UPDATE",
 ]
 
-DEFAULT_STORE = Path("output/store")
 MARKER = "kgraph-store.json"
 _DATA = "oxigraph"
 _LOCK = "kgraph.lock"

@@ -23,7 +23,8 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kgraph.errors import OutputError, UsageError
+from kgraph.errors import UsageError
+from kgraph.output_files import write_output
 from kgraph.query import parse_query, run_query
 from kgraph.rdf.results import result_rows
 from kgraph.store.backends import RDF_FORMATS, serialize
@@ -102,10 +103,4 @@ def write_export(dataset: Graph, fmt: str, out: Path) -> Path:
     OutputError
         ``out`` cannot be written.
     """
-    text = export_text(dataset, fmt)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"{out}: cannot be written ({error.strerror or error})") from None
-    return out
+    return write_output(out, export_text(dataset, fmt))

@@ -26,6 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.errors import OutputError
+from kgraph.output_files import write_output
 from kgraph.view.layout import grid_force_layout
 from kgraph.models import SYMMETRIC_RELATIONS
 from kgraph.view.network import centrality
@@ -189,14 +190,7 @@ def render_html(
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, **options: object) -> Path:
     """Write :func:`render_html` to ``path`` (parent folders created); return the path."""
-    target = Path(path)
-    page = render_html(G, **options)  # type: ignore[arg-type]
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write the view ({error.strerror or error})") from None
-    return target
+    return write_output(path, render_html(G, **options), what="the view")  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,8 @@ def render_bench_command(
         f"python (layout + page): {result.python_seconds:.2f} s\n"
         f"chromium, navigation to stable and drawn: {result.browser_seconds:.2f} s "
         f"({result.browser_nodes} nodes, {result.browser_edges} edges in the page)\n"
+        f"time to interactive (navigation to a click's details, the click made when ready): "
+        f"{result.interactive_seconds:.2f} s (goal: 3 s at 2,000 nodes)\n"
         + "  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.browser_stages),
         markup=False, highlight=False, soft_wrap=True,
     )

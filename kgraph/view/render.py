@@ -26,9 +26,9 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.errors import OutputError
+from kgraph.models import SYMMETRIC_RELATIONS
 from kgraph.output_files import write_output
 from kgraph.view.layout import grid_force_layout
-from kgraph.models import SYMMETRIC_RELATIONS
 from kgraph.view.network import centrality
 
 __all__ = ["view_data", "embed_json", "render_html", "write_html", "NotebookView", "notebook_view"]

@@ -27,7 +27,7 @@ from rich.table import Table
 
 from kgraph.errors import KgraphError, LexiconError
 from kgraph.models import Article
-from kgraph.pipeline import extract_function
+from kgraph.extractor import extract_function
 from kgraph.store.ingest import ExtractorFactory, ingest
 
 __all__ = ["extraction_speed", "BenchResult", "load_templates", "synthetic_articles", "spacy_tokenizers", "time_queries", "measure", "run_sizes", "results_table"]

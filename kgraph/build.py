@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kgraph.errors import InputError, OutputError
-from kgraph.pipeline import extract_function
+from kgraph.extractor import extract_function
 from kgraph.samples import sample_files
 
 __all__ = ["BuildReport", "build"]
@@ -50,8 +50,8 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
     """
     from kgraph.articles import iter_articles
     from kgraph.export import write_export
-    from kgraph.network import to_networkx
-    from kgraph.render import write_html
+    from kgraph.view.network import to_networkx
+    from kgraph.view.render import write_html
     from kgraph.store import LocalStore, open_dataset
     from kgraph.store.ingest import ingest
 

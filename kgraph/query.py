@@ -7,9 +7,10 @@ values become RDF terms passed as ``initBindings`` (Oxigraph substitutions), nev
 the query text, so ``x" } ; DROP ALL ; #`` is just a string literal.
 
 Engines plan a query before they see substitutions, so a bound query would get the plan of the
-unbound one. :func:`inline_bindings` therefore writes bound values as a ``VALUES`` block at the
-start of the query's WHERE group (and of each sub-SELECT projecting them), each value serialized as an escaped RDF term and the result
-parsed again (on Oxigraph's 10,000-article store: claims about one name 37 ms instead of 4 s).
+unbound one. :func:`kgraph.rdf.sparql_text.inline_bindings` therefore writes bound values as a
+``VALUES`` block at the start of the query's WHERE group (and of each sub-SELECT projecting
+them), each value serialized as an escaped RDF term and the result parsed again (on Oxigraph's
+10,000-article store: claims about one name 37 ms instead of 4 s).
 
 >>> q = parse_query('SELECT ?who WHERE { ?who a schema:Person }', "demo")
 >>> sorted(q.variables)
@@ -20,8 +21,7 @@ rdflib.term.URIRef('https://kgraph.dev/id/person/jo')
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
@@ -30,21 +30,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef, Variable
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
 from kgraph.deadline import call_within
 from kgraph.errors import QueryError, QueryTimeoutError, UsageError
-from kgraph.rdf.results import from_oxigraph
+from kgraph.rdf.sparql_text import sparql_tokens
 from kgraph.rdf.vocab import PREFIXES
+from kgraph.store.backends import run_sparql
 
 if TYPE_CHECKING:  # rdflib's SPARQL engine (0.2 s to import) loads only when a query needs it
     from rdflib.plugins.sparql.sparql import Query
     from rdflib.query import Result
 
 __all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
-           "parse_query", "check_shape", "MAX_NESTING", "parse_bindings", "inline_bindings", "sparql_tokens", "oxigraph_store",
+           "parse_query", "check_shape", "MAX_NESTING", "parse_bindings",
            "run_query"]
 
 QUERY_DIR = Path("queries")
@@ -74,11 +75,6 @@ _BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# the lexical pieces skipped while looking for the WHERE group's brace (SPARQL 1.1 grammar)
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|' r"'''(?:[^'\\]|\\.|'(?!''))*'''|"
-                     r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'", re.S)
-_WORD = re.compile(r"[?$]?[A-Za-z_][\w.:-]*")
 MAX_NESTING = 24
 """Deepest nesting of ``{ }`` and ``( )`` a query may have. Oxigraph's parser recurses once per
 level and crashes the process (a segfault, no message) near 3,000 braces or 5,000 parentheses;
@@ -344,152 +340,6 @@ def _term(value: str, name: str) -> Identifier:
     return Literal(value)
 
 
-def sparql_tokens(text: str) -> Iterator[tuple[str, int]]:
-    """The query's keywords and structure: ``(token, offset)``, where a token is an upper-cased
-    keyword or prefixed name, a ``?var``, or one of ``{ } ( )``; comments, strings and IRIs are
-    skipped, so "graph" in an IRI or a string is no ``GRAPH``. A string that never closes
-    stops the scan.
-
-    >>> [t for t, _ in sparql_tokens('SELECT ?g { GRAPH ?g { ?s <https://x.org/graph> "graph" } } # GRAPH')]
-    ['SELECT', '?g', '{', 'GRAPH', '?g', '{', '?s', '}', '}']
-    """
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "#":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end + 1
-        elif char in "\"'":
-            match = _STRING.match(text, i)
-            if not match:
-                return
-            i = match.end()
-        elif char == "<" and (match := _IRIREF.match(text, i)):
-            i = match.end()
-        elif char.isalpha() or char in "?$_":
-            match = _WORD.match(text, i)
-            word = match.group() if match else char
-            yield (word if word[0] in "?$" else word.upper()), i
-            i += len(word)
-        else:
-            if char in "{}()":
-                yield char, i
-            i += 1
-
-
-def _value_groups(text: str) -> list[tuple[int, frozenset[str] | None]]:
-    """Where a ``VALUES`` block may open a group: the offset after each ``{`` that opens the
-    WHERE group of the query (``None``: any variable may go there) or of a sub-SELECT (the
-    variables it projects as they are, not computed with ``AS``).
-
-    Examples
-    --------
-    >>> text = "SELECT ?a WHERE { { SELECT ?a (MAX(?b) AS ?c) WHERE { ?a ?p ?b } GROUP BY ?a } }"
-    >>> [(text[:at][-12:], names) for at, names in _value_groups(text)]
-    [('T ?a WHERE {', None), (' ?c) WHERE {', frozenset({'a'}))]
-    """
-    out: list[tuple[int, frozenset[str] | None]] = []
-    depth = parens = 0
-    form = ""  # the top-level query form, once seen
-    select_at: list[tuple[int, set[str]]] = []  # open SELECT clauses: brace depth, projected names
-    previous = ""
-    for token, at in sparql_tokens(text):
-        if token in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE") and depth == 0 and not form:
-            form = token
-        if token == "SELECT" and depth > 0:
-            select_at.append((depth, set()))
-        elif token[0] in "?$" and select_at and select_at[-1][0] == depth and parens == 0:
-            select_at[-1][1].add(token[1:])
-        elif token == "WHERE" and previous == "CONSTRUCT":
-            return []  # CONSTRUCT WHERE { ... }: the pattern is the template too
-        elif token == "(":
-            parens += 1
-        elif token == ")":
-            parens -= 1
-        elif token == "{":
-            if parens == 0 and select_at and select_at[-1][0] == depth:
-                out.append((at + 1, frozenset(select_at.pop()[1])))
-            elif depth == 0 and parens == 0 and form and not (form == "CONSTRUCT" and previous == "CONSTRUCT"):
-                if not any(names is None for _, names in out):
-                    out.append((at + 1, None))
-            depth += 1
-        elif token == "}":
-            depth -= 1
-        previous = token
-    return out if any(names is None for _, names in out) else []
-
-
-def _ox_term(node: Node) -> ox.NamedNode | ox.Literal | None:
-    if isinstance(node, URIRef):
-        try:
-            return ox.NamedNode(str(node))
-        except ValueError:
-            return None
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        datatype = ox.NamedNode(str(node.datatype)) if node.datatype else None
-        return ox.Literal(str(node), datatype=datatype)
-    return None
-
-
-def inline_bindings(text: str, bindings: Mapping[str, Node]) -> tuple[str, dict[str, Node]]:
-    """Write bound values into the query as a ``VALUES`` block opening its WHERE group and each
-    sub-SELECT that projects them (joining there filters the same rows, only earlier).
-
-    Returns the new text and the bindings it could not inline (a variable the query assigns
-    with ``AS ?v``, a blank node, or a query form without its own group): pass those on as
-    substitutions. Values are serialized as escaped RDF terms, and the new text must parse,
-    else the query comes back unchanged with every binding left over.
-
-    Examples
-    --------
-    >>> text, rest = inline_bindings('SELECT ?n WHERE { ?x schema:name ?n }',
-    ...                              {"n": Literal('x" } ; DROP ALL ; #')})
-    >>> text
-    'SELECT ?n WHERE { VALUES (?n) { ("x\\\\" } ; DROP ALL ; #") }\\n ?x schema:name ?n }'
-    >>> rest
-    {}
-    """
-    groups = _value_groups(text) if bindings else []
-    if not groups:
-        return text, dict(bindings)
-    inline: dict[str, str] = {}
-    rest: dict[str, Node] = {}
-    for name, node in bindings.items():
-        term = _ox_term(node)
-        assigned = re.search(rf"\bAS\s+[?$]{re.escape(name)}\b", text, re.I)
-        if term is None or assigned:
-            rest[name] = node
-        else:
-            inline[name] = str(term)
-    if not inline:
-        return text, rest
-    new_text = text
-    for at, projected in sorted(groups, reverse=True):  # from the end, so offsets stay right
-        names = [n for n in inline if projected is None or n in projected]
-        if names:
-            block = (f" VALUES ({' '.join('?' + n for n in names)}) "
-                     f"{{ ({' '.join(inline[n] for n in names)}) }}\n")
-            new_text = new_text[:at] + block + new_text[at:]
-    try:
-        ox.Store().query(new_text, prefixes=PREFIXES)  # parse only
-    except SyntaxError:
-        return text, dict(bindings)
-    return new_text, rest
-
-
-def oxigraph_store(dataset: object) -> ox.Store | None:
-    """The pyoxigraph store behind an oxrdflib dataset (a store folder or a loaded file) or a
-    read-only store (:class:`kgraph.store.local.StoreReader`), if any."""
-    if isinstance(getattr(dataset, "oxigraph", None), ox.Store):
-        return dataset.oxigraph  # type: ignore[attr-defined]
-    store = getattr(dataset, "store", None)
-    oxrdflib = sys.modules.get("oxrdflib")  # not imported: no dataset can be an oxrdflib one
-    inner = getattr(store, "_inner", None) if oxrdflib and isinstance(store, oxrdflib.OxigraphStore) else None
-    return inner if isinstance(inner, ox.Store) else None
-
-
 def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None, *,
               timeout: float | None = None) -> Result:
     """Run a parsed query on a dataset (rdflib in memory, Oxigraph-backed, or an endpoint).
@@ -499,11 +349,8 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     at once and should close the dataset (releasing a store's lock) and end the process, which
     stops the query (Oxigraph evaluates it outside Python's lock and has no way to cancel it).
 
-    Stores with their own SPARQL engine (Oxigraph, a remote endpoint) get the query text with
-    the bindings inlined (:func:`inline_bindings`). An Oxigraph store is asked directly and its
-    answer converted term by term once (:func:`kgraph.rdf.results.from_oxigraph`), 2-3x faster
-    on big answers than through oxrdflib; an in-memory rdflib graph runs the compiled query with
-    the bindings as ``initBindings``.
+    Each backend runs it its own way (:func:`kgraph.store.backends.run_sparql`): Oxigraph and
+    endpoints get the bindings inlined as ``VALUES``, an in-memory rdflib graph the compiled query.
 
     Raises
     ------
@@ -521,26 +368,8 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
 
 
 def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None) -> Result:
-    oxigraph = oxigraph_store(dataset)
     try:
-        if oxigraph is not None:
-            text, rest = inline_bindings(query.text, bindings or {})
-            substitutions = {ox.Variable(k): term for k, v in rest.items() if (term := _ox_term(v)) is not None}
-            answer = oxigraph.query(
-                text, prefixes=PREFIXES, use_default_graph_as_union=bool(getattr(dataset, "default_union", getattr(dataset, "union", False))),
-                substitutions=substitutions)
-            return from_oxigraph(answer)
-        sparqlstore = sys.modules.get("rdflib.plugins.stores.sparqlstore")  # as for oxrdflib above
-        if sparqlstore and isinstance(getattr(dataset, "store", None), sparqlstore.SPARQLStore):
-            text, rest = inline_bindings(query.text, bindings or {})
-            init = {Variable(k): v for k, v in rest.items()}
-            result = dataset.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[attr-defined]
-        else:
-            init = {Variable(k): v for k, v in (bindings or {}).items()}
-            result = dataset.query(query.compiled, initBindings=init)  # type: ignore[attr-defined]
-        if result.type == "SELECT":
-            result.bindings  # noqa: B018  evaluate now (engines are lazy) so errors surface here
-        return result
+        return run_sparql(dataset, query.text, bindings or {}, compiled=lambda: query.compiled)
     except (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError, OSError) as error:
         reason = str(getattr(error, "msg", error)).splitlines()[0]
         raise QueryError(f"{query.source}: the query failed: {reason}") from None

@@ -355,7 +355,7 @@ ARBITRARY = st.one_of(
 
 @pytest.fixture(scope="module")
 def extractor():  # type: ignore[no-untyped-def]
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     return Extractor()
 

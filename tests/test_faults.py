@@ -173,7 +173,7 @@ def test_unreadable_subfolder_real_permissions(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def extractor():  # type: ignore[no-untyped-def]
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     return Extractor()
 
@@ -206,7 +206,7 @@ def test_article_over_the_pipeline_limit_is_extracted_in_parts(extractor) -> Non
 
 
 def test_split_parts_keeps_paragraphs_then_sentences() -> None:
-    from kgraph.pipeline import split_parts
+    from kgraph.extractor import split_parts
 
     text = ("Para one is short.\n" + "A sentence here. " * 40 + "\nEnd.\n")
     spans = split_parts(text, 100)
@@ -264,7 +264,7 @@ def _server(behaviour: str) -> tuple[str, socket.socket]:
 
 @pytest.mark.parametrize("behaviour", ["silent", "trickle"])
 def test_endpoint_deadline_cannot_be_extended(behaviour: str) -> None:
-    from kgraph.endpoint import Endpoint
+    from kgraph.store.endpoint import Endpoint
 
     url, listener = _server(behaviour)
     box: dict[str, BaseException] = {}
@@ -287,7 +287,7 @@ def test_endpoint_deadline_cannot_be_extended(behaviour: str) -> None:
 
 
 def test_endpoint_default_timeout_is_seconds_not_minutes() -> None:
-    from kgraph.endpoint import DEFAULT_TIMEOUT, Endpoint
+    from kgraph.store.endpoint import DEFAULT_TIMEOUT, Endpoint
 
     assert DEFAULT_TIMEOUT <= 30 and Endpoint("http://127.0.0.1:1").timeout == DEFAULT_TIMEOUT
 

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from kgraph.articles.cues import ArticleCues, load_article_cues
+from kgraph.articles.article_lexicon import ArticleCues, load_article_cues
 from kgraph.articles.header import parse_byline, parse_date_line, split_dateline
 
 __all__ = ["CleanText", "clean_text", "normalize_text"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kgraph.articles.cues import ArticleCues, load_article_cues
+from kgraph.articles.article_lexicon import ArticleCues, load_article_cues
 
 __all__ = ["parse_byline", "split_dateline", "parse_date_line"]
 

@@ -10,7 +10,7 @@ from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from kgraph.errors import KgraphError
 
-__all__ = ["app", "main", "console", "err_console", "fail", "type_label"]
+__all__ = ["app", "main", "console", "err_console", "say", "fail", "type_label"]
 
 _LABELS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH", "bool": "BOOLEAN",
            "date": "DATE", "datetime": "DATETIME"}
@@ -83,9 +83,14 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def say(message: str) -> None:
+    """Print ``message`` on stderr as it is: no markup, no highlighting, no wrapping."""
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
 def fail(error: KgraphError) -> typer.Exit:
     """Print ``kgraph: <message>`` on stderr and return the Exit to raise."""
-    err_console.print(f"kgraph: {error}", markup=False, highlight=False, soft_wrap=True)
+    say(f"kgraph: {error}")
     return typer.Exit(error.exit_code)
 
 
@@ -94,7 +99,7 @@ def main() -> None:
     try:
         app()
     except KgraphError as error:  # a library error that a command did not turn into an Exit
-        err_console.print(f"kgraph: {error}", markup=False, highlight=False, soft_wrap=True)
+        say(f"kgraph: {error}")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         err_console.print("kgraph: interrupted", markup=False)

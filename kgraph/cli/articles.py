@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import typer
 
-from kgraph.cli.app import app, err_console
+from kgraph.cli.app import app, err_console, say
 from kgraph.cli.options import parse_published
 from kgraph.errors import InputError, UsageError
 from kgraph.models import Article
@@ -72,11 +72,11 @@ def read_command(
                               publisher=publisher, author=author):
         if isinstance(item, InputError):
             failed += 1
-            err_console.print(f"kgraph: {item}", markup=False, highlight=False, soft_wrap=True)
+            say(f"kgraph: {item}")
             continue
         count += 1
         for warning in item.warnings:
-            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            say(f"kgraph: warning: {warning}")
         if fmt == "jsonl":
             typer.echo(json.dumps(article_row(item), ensure_ascii=False))
         elif fmt == "text":

@@ -8,29 +8,21 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from kgraph.cli.app import app, console, err_console
+from kgraph.cli.app import app, console, err_console, say
 from kgraph.cli.extract import check_paths
-from kgraph.cli.options import Author, Gazetteers, Lang, Model, Published, Publisher, parse_published
+from kgraph.cli.options import ReadingOptions, reading_options
 
 __all__ = ["build_command"]
 
 
-def _say(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
-
-
 @app.command("build")
+@reading_options
 def build_command(
     paths: Optional[list[Path]] = typer.Argument(None, help="Article files and folders [default: the bundled samples]."),
     out: Path = typer.Option(Path("output"), "--out", help="Output folder for graph.ttl, graph.html and the store."),
     store: Optional[Path] = typer.Option(None, "--store", help="Store folder [default: OUT/store]."),
-    lang: Lang = None,
-    published: Published = None,
-    publisher: Publisher = None,
-    author: Author = None,
-    gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
-    model: Model = None,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes."),
+    reading: ReadingOptions = ReadingOptions(),
 ) -> None:
     """Build the knowledge graph: store the articles' claims, write graph.ttl and graph.html.
 
@@ -45,18 +37,17 @@ def build_command(
     with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("extract", total=None)
-        meta = dict(lang=lang, published=parse_published(published), publisher=publisher, author=author)
-        report = build(existing, out_dir=out, store=store, gazetteers=gazetteer, model=model, meta=meta,
-                       jobs=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        report = build(existing, out_dir=out, store=store, gazetteers=list(reading.gazetteers),
+                       model=reading.model, meta=reading.meta, jobs=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if report.used_samples:
         console.print(f"No input given: built the graph of the {len(report.inputs)} bundled sample articles in {report.inputs[0].parent}",
                       markup=False, highlight=False, soft_wrap=True)
     for error in report.unreadable:
-        _say(f"kgraph: {error}")
+        say(f"kgraph: {error}")
     for message in getattr(report.ingest, "warnings", None) or ():
-        _say(f"kgraph: warning: {message}")
+        say(f"kgraph: warning: {message}")
     for message in report.failed:
-        _say(f"kgraph: {message}")
+        say(f"kgraph: {message}")
     table = Table(title=f"{report.articles} articles read", show_header=True)
     table.add_column("in the graph")
     table.add_column("count", justify="right")
@@ -69,7 +60,7 @@ def build_command(
         console.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
     failures = len(report.unreadable) + len(report.failed)
     if failures:
-        _say(f"kgraph: {failures} input(s) could not be read or extracted (see above)")
+        say(f"kgraph: {failures} input(s) could not be read or extracted (see above)")
     if len(existing) < len(given):
         raise typer.Exit(2)
     raise typer.Exit(1 if failures else 0)

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import typer
 
-from kgraph.cli.app import app, err_console
+from kgraph.cli.app import app, err_console, say
 from kgraph.cli.options import NoScorer
 from kgraph.errors import OutputError, UsageError
 from kgraph.evaluate import format_report, read_gold, read_jsonl, score, summary_line
@@ -33,7 +33,7 @@ def article_files(gold: list[dict[str, Any]], folders: list[Path]) -> tuple[list
 def _predict(files: list[Path], gazetteers: list[Path], model: Optional[str],
              scorer: bool = True) -> tuple[list[dict[str, Any]], list[str]]:
     """Run kgraph's extraction over ``files``: prediction rows and one line per failed input."""
-    from kgraph.pipeline import Extractor, predict_rows  # the NLP stack is loaded only when needed
+    from kgraph.extractor import Extractor, predict_rows  # the NLP stack is loaded only when needed
 
     return predict_rows(files, Extractor(gazetteers=gazetteers, model=model, scorer=scorer))
 
@@ -118,7 +118,7 @@ def eval_command(
             typer.echo("\n".join(errors))
         typer.echo(summary_line(report))
     for line in failures:
-        err_console.print(f"kgraph: {line}", markup=False, highlight=False, soft_wrap=True)
+        say(f"kgraph: {line}")
     if failures:
         err_console.print(f"kgraph: {len(failures)} input(s) failed", markup=False, highlight=False)
         raise typer.Exit(1)
@@ -154,7 +154,7 @@ def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool
         gold = [a.gold for items in corpus.values() for a in items]
         typer.echo("\n".join(score(gold, rows)[1]))
     for line in failures:
-        err_console.print(f"kgraph: {line}", markup=False, highlight=False, soft_wrap=True)
+        say(f"kgraph: {line}")
     if failures:
         err_console.print(f"kgraph: {len(failures)} input(s) failed", markup=False, highlight=False)
         raise typer.Exit(1)

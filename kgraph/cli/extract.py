@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from kgraph.cli.app import app, console, err_console
-from kgraph.cli.options import Author, Gazetteers, Lang, Model, NoScorer, Published, Publisher, parse_published
+from kgraph.cli.app import app, console, say
+from kgraph.cli.options import Gazetteers, Lang, Model, NoScorer, ReadingOptions, reading_options
 from kgraph.errors import InputError, UsageError
 
 __all__ = ["extract_command", "explain_command", "check_paths"]
@@ -25,12 +25,12 @@ def check_paths(paths: list[Path]) -> list[Path]:
 
     missing = [p for p in paths if path_missing(p)]
     for path in missing:
-        err_console.print(f"kgraph: {path}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
+        say(f"kgraph: {path}: no such file or folder")
     return [p for p in paths if p not in missing]
 
 
 def _extractor(gazetteer: list[Path], model: Optional[str], scorer: bool = True):
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     for path in gazetteer:
         if not path.is_file():
@@ -39,16 +39,12 @@ def _extractor(gazetteer: list[Path], model: Optional[str], scorer: bool = True)
 
 
 @app.command("extract")
+@reading_options
 def extract_command(
     paths: list[Path] = typer.Argument(..., help="Article files and folders."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (the prediction format of SCHEMA.md) or table."),
-    lang: Lang = None,
-    published: Published = None,
-    publisher: Publisher = None,
-    author: Author = None,
-    gazetteer: Gazetteers = [],  # noqa: B006 (typer copies defaults)
-    model: Model = None,
     no_scorer: NoScorer = False,
+    reading: ReadingOptions = ReadingOptions(),
 ) -> None:
     """Print the entities and relations found in articles, one JSON object per line.
 
@@ -56,21 +52,20 @@ def extract_command(
     """
     from kgraph.articles import iter_articles
     from kgraph.extract import prediction_rows
-    from kgraph.pipeline import extract_all
+    from kgraph.extractor import extract_all
 
     if fmt not in ("jsonl", "table"):
         raise UsageError(f"--format {fmt!r}: use jsonl or table")
     existing = check_paths(paths)
     failed = 0
-    extractor = _extractor(gazetteer, model, scorer=not no_scorer)
-    meta = dict(lang=lang, published=parse_published(published), publisher=publisher, author=author)
-    for item in extract_all(iter_articles(existing, **meta), extractor):
+    extractor = _extractor(list(reading.gazetteers), reading.model, scorer=not no_scorer)
+    for item in extract_all(iter_articles(existing, **reading.meta), extractor):
         if isinstance(item, InputError):
             failed += 1
-            err_console.print(f"kgraph: {item}", markup=False, highlight=False, soft_wrap=True)
+            say(f"kgraph: {item}")
             continue
         for warning in item.warnings:
-            err_console.print(f"kgraph: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            say(f"kgraph: warning: {warning}")
         if fmt == "jsonl":
             for row in prediction_rows(item):
                 typer.echo(json.dumps(row, ensure_ascii=False))

@@ -10,13 +10,13 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from kgraph.cli.app import app, console, err_console
+from kgraph.cli.app import app, console, err_console, say
 from kgraph.errors import UsageError
+from kgraph.store import DEFAULT_STORE
 
 __all__ = ["query_command", "export_command", "ontology_command", "validate_command"]
 
-DEFAULT_STORE = Path("output/store")
-DEFAULT_TIMEOUT = 30.0  # seconds; kgraph.endpoint.DEFAULT_TIMEOUT (not imported: requests loads slowly)
+DEFAULT_TIMEOUT = 30.0  # seconds; kgraph.store.endpoint.DEFAULT_TIMEOUT (not imported: requests loads slowly)
 DEFAULT_GRAPH = Path("output/graph.ttl")
 
 _GRAPH_HELP = "An RDF file (.ttl, .trig, .nt, .nq, .jsonld) to read [default: output/store if it exists, else output/graph.ttl]."
@@ -49,10 +49,6 @@ def _open(graph: Path | None, store: Path | None, endpoint: str | None, *,  # no
     from kgraph.store import open_dataset  # the Oxigraph stack is loaded only when needed
 
     return open_dataset(graph=graph, store=store, endpoint=endpoint, timeout=timeout)
-
-
-def _say(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 _TABLE_ROWS = 200  # a terminal table past this is unreadable, and slow to draw (2,400 rows: 3 s)
@@ -111,7 +107,7 @@ def query_command(
     bindings = parse_bindings(bind, prepared)
     dataset = _open(graph, store, endpoint, timeout=timeout, reader=True)
     try:
-        bindings = resolve_bindings(dataset, prepared.text, bindings, say=_say)  # aliases, IRIs -> names
+        bindings = resolve_bindings(dataset, prepared.text, bindings, say=say)  # aliases, IRIs -> names
         result = run_query(dataset, prepared, bindings, timeout=timeout or None)
         if fmt == "table" and result.type == "SELECT":
             _print_table(result, prepared.info.title, limit)
@@ -192,7 +188,7 @@ def validate_command(
 
     Example: kgraph validate --graph output/graph.ttl
     """
-    from kgraph.export import union_graph
+    from kgraph.store.backends import union_graph
     from kgraph.rdf.validate import validate_graph
 
     dataset = _open(graph, store, endpoint)

@@ -13,7 +13,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
                            TextColumn, TimeRemainingColumn)
 from rich.text import Text
 
-from kgraph.cli.app import app, console, err_console
+from kgraph.cli.app import app, console, err_console, say
 from kgraph.errors import InputError, StoreError, UsageError
 
 if TYPE_CHECKING:  # the store stack (Oxigraph, rdflib) is imported by the commands that use it
@@ -41,10 +41,11 @@ def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = Tr
     """The store (locked for the run) or the endpoint to write to, and how to name it."""
     if store is not None and endpoint is not None:
         raise UsageError("give either --store or --endpoint, not both")
-    from kgraph.store.local import DEFAULT_STORE, LocalStore
+    from kgraph.store import DEFAULT_STORE
+    from kgraph.store.local import LocalStore
 
     if endpoint is not None:
-        from kgraph.endpoint import Endpoint
+        from kgraph.store.endpoint import Endpoint
 
         server = Endpoint(endpoint) if timeout is None else Endpoint(endpoint, timeout=timeout)
         server.ping()
@@ -55,28 +56,24 @@ def _target(store: Optional[Path], endpoint: Optional[str], *, create: bool = Tr
             yield local, str(store)
 
 
-def _say(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
-
-
 def _summary(report: IngestReport, where: str, unreadable: list[InputError]) -> int:
     """Print what happened (failures on stderr, one line each) and return the exit status."""
     for error in unreadable:
-        _say(f"kgraph: {error}")
+        say(f"kgraph: {error}")
     for message in report.warnings:
-        _say(f"kgraph: warning: {message}")
+        say(f"kgraph: warning: {message}")
     for message in report.failed:
-        _say(f"kgraph: {message}")
+        say(f"kgraph: {message}")
     console.print(f"{where}: {len(report.added)} added, {len(report.replaced)} replaced, "
                   f"{len(report.unchanged)} unchanged, {len(report.failed) + len(unreadable)} failed",
                   markup=False, highlight=False, soft_wrap=True)
     if report.stopped is not None:
-        _say(f"kgraph: {report.stopped}")
+        say(f"kgraph: {report.stopped}")
     if report.unsent:
         shown = ", ".join(report.unsent[:20]) + (" ..." if len(report.unsent) > 20 else "")
-        _say(f"kgraph: {len(report.unsent)} articles not ingested (run the command again to add them): {shown}")
+        say(f"kgraph: {len(report.unsent)} articles not ingested (run the command again to add them): {shown}")
     if report.interrupted:
-        _say(f"kgraph: interrupted; the {report.written} articles written are kept")
+        say(f"kgraph: interrupted; the {report.written} articles written are kept")
         return 130
     if report.stopped is not None or report.failed or unreadable:
         return 1
@@ -102,7 +99,7 @@ def ingest_command(
     """
     from kgraph.articles import iter_articles
     from kgraph.articles.readers import path_missing
-    from kgraph.pipeline import extract_function  # the NLP stack is loaded only to ingest
+    from kgraph.extractor import extract_function  # the NLP stack is loaded only to ingest
     from kgraph.store.ingest import ingest
 
     for path in paths:
@@ -142,7 +139,7 @@ def remove_command(
             read = []
             for item in iter_articles([Path(article)]):
                 if isinstance(item, InputError):
-                    err_console.print(str(item), markup=False, highlight=False, soft_wrap=True)
+                    say(str(item))
                 else:
                     read.append(item)
             found = stored_articles(records, read)

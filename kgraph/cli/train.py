@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from kgraph.cli.app import app, console, err_console
+from kgraph.cli.app import app, console, err_console, say
 
 __all__ = ["train_app", "tagger_command", "names_command", "places_command", "scorer_command"]
 
@@ -49,7 +49,7 @@ def tagger_command(
         seed=training.SEED if seed is None else seed, limit=limit,
         progress=lambda epoch, loss: err_console.print(f"epoch {epoch}: loss {loss:.1f}", highlight=False))
     for line in report.skipped:
-        err_console.print(f"kgraph: left out a sentence: {line}", markup=False, highlight=False, soft_wrap=True)
+        say(f"kgraph: left out a sentence: {line}")
     scores = report.scores
     table = Table("held-out tenth", "value")
     for label, value in [

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 from kgraph.models import Article
 
 if TYPE_CHECKING:
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
 __all__ = ["explain_lines"]
 

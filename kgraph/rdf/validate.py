@@ -3,7 +3,7 @@
 Every claim needs one source article, one modality of three, and a subject and object of the
 types its relation allows; articles, memberships, groups and events have shapes too.
 
->>> from kgraph.rdf.build import new_dataset
+>>> from kgraph.rdf.article_graph import new_dataset
 >>> validate_graph(new_dataset())
 []
 """
@@ -51,7 +51,7 @@ def validate_graph(graph: Graph) -> list[Violation]:
     Parameters
     ----------
     graph : rdflib.Graph
-        The data; pass the union of a dataset (see :func:`kgraph.export.union_graph`).
+        The data; pass the union of a dataset (see :func:`kgraph.store.backends.union_graph`).
     """
     import pyshacl  # imported here: it is slow to import and only this command needs it
 

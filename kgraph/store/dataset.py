@@ -16,7 +16,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from kgraph.errors import InputError, UsageError
-from kgraph.rdf.build import DERIVED_FACTS_UPDATE
+from kgraph.rdf.article_graph import DERIVED_FACTS_UPDATE
 from kgraph.rdf.vocab import bind_prefixes
 from kgraph.store.local import DEFAULT_STORE, StoreReader, open_reader
 
@@ -79,7 +79,7 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
         The base URL of a SPARQL 1.1 server (e.g. ``http://127.0.0.1:7878``).
     timeout : float, optional
         Seconds each request to ``endpoint`` may take (0: no limit; default
-        ``kgraph.endpoint.DEFAULT_TIMEOUT``).
+        ``kgraph.store.endpoint.DEFAULT_TIMEOUT``).
 
     Returns
     -------
@@ -118,7 +118,7 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
         backend: OxigraphStore = OxigraphStore(store=loaded)
         union = False
     elif endpoint is not None:
-        from kgraph.endpoint import endpoint_dataset  # requests (0.1-0.2 s) only for a server
+        from kgraph.store.endpoint import endpoint_dataset  # requests (0.1-0.2 s) only for a server
 
         return endpoint_dataset(endpoint, **({} if timeout is None else {"timeout": timeout}))
     else:

@@ -26,7 +26,7 @@ from rdflib import Dataset
 
 from kgraph.errors import EndpointError, ExtractionError, KgraphError, StoreError
 from kgraph.models import Article, Extraction
-from kgraph.rdf.build import add_extraction
+from kgraph.rdf.article_graph import add_extraction
 from kgraph.rdf.uris import article_iri
 from kgraph.store.local import ArticleRecord
 
@@ -39,7 +39,7 @@ _Done = tuple[str, str, str, str | None, tuple[str, ...]]  # id, iri, N-Triples,
 
 
 class Target(Protocol):
-    """Where articles go: :class:`~kgraph.store.LocalStore` or :class:`~kgraph.endpoint.Endpoint`."""
+    """Where articles go: :class:`~kgraph.store.LocalStore` or :class:`~kgraph.store.endpoint.Endpoint`."""
 
     def records(self) -> list[ArticleRecord]: ...
 
@@ -75,7 +75,7 @@ class GraphWriter:
         self._dataset = Dataset(default_union=True)
 
     def ntriples(self, extraction: Extraction) -> tuple[str, str]:
-        """The article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``)."""
+        """The article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.article_graph``)."""
         iri = add_extraction(self._dataset, extraction)
         try:
             return str(iri), self._dataset.graph(iri).serialize(format="nt")
@@ -84,7 +84,7 @@ class GraphWriter:
 
 
 def article_ntriples(extraction: Extraction) -> tuple[str, str]:
-    """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.build``).
+    """An article's IRI and its named graph as N-Triples (the shape of ``kgraph.rdf.article_graph``).
 
     Examples
     --------
@@ -227,7 +227,7 @@ def ingest(articles: Sequence[Article], target: Target, make_extractor: Extracto
     articles : sequence of Article
         What to ingest; articles already stored unchanged are skipped without extraction.
     target : Target
-        A :class:`~kgraph.store.LocalStore` or an :class:`~kgraph.endpoint.Endpoint`.
+        A :class:`~kgraph.store.LocalStore` or an :class:`~kgraph.store.endpoint.Endpoint`.
     make_extractor : callable
         Builds the function Article -> Extraction; called once per worker process, so it
         must be picklable (a module-level function or class) when ``jobs > 1``.

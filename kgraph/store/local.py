@@ -14,9 +14,9 @@ triple leaves it when no article states it any more). Queries run on that defaul
 Oxigraph's own union of named graphs repeats a triple once per article stating it, which
 multiplies joins on popular entities (15x slower at 1,000 articles).
 
-Format 3 adds the facts :mod:`kgraph.rdf.build` derives per article (``kg:claimCount``, claim
+Format 3 adds the facts :mod:`kgraph.rdf.article_graph` derives per article (``kg:claimCount``, claim
 statement nodes); a writer opening a format 1 or 2 store adds them to its articles
-(:data:`~kgraph.rdf.build.DERIVED_FACTS_UPDATE`). Readers read every format; on an older one
+(:data:`~kgraph.rdf.article_graph.DERIVED_FACTS_UPDATE`). Readers read every format; on an older one
 the publisher breakdown's claim counts and the conflicts list miss the articles that lack them.
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from filelock import ReadWriteLock, Timeout
 
 from kgraph.errors import StoreError, StoreLockedError
+from kgraph.store import DEFAULT_STORE
 
 __all__ = [
     "DEFAULT_STORE",
@@ -49,7 +50,6 @@ __all__ = [
     "UNION_TO_DEFAULT_UPDATE",
 ]
 
-DEFAULT_STORE = Path("output/store")
 MARKER = "kgraph-store.json"
 _DATA = "oxigraph"
 _LOCK = "kgraph.lock"
@@ -280,7 +280,7 @@ class LocalStore:
         if version == 1:  # upgrade: materialize the union of the named graphs as the default graph
             self._ox.update(UNION_TO_DEFAULT_UPDATE)
         if version < _VERSION:  # and add what add_extraction derives now (claim counts, statements)
-            from kgraph.rdf.build import DERIVED_FACTS_UPDATE  # rdflib: only for an old store
+            from kgraph.rdf.article_graph import DERIVED_FACTS_UPDATE  # rdflib: only for an old store
 
             self._ox.update(DERIVED_FACTS_UPDATE)
             _write_marker(self.path, _VERSION)

@@ -77,10 +77,14 @@
     groups[t] = { shape: look.shape, color: { background: look.color, border: look.color,
                   highlight: { background: look.color, border: "#000000" }, hover: { background: look.color, border: "#000000" } } };
   });
+  // Entities in no claim (publishers, authors, names only mentioned) start hidden, unless
+  // nothing else would be drawn; the "entities in no claim" box shows them.
+  var anyClaim = data.nodes.some(function (n) { return n.claims > 0; });
+  var lonersOn = !anyClaim;
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var item = { id: n.id, label: n.label, group: groups[n.type] ? n.type : "Unknown", size: n.size };
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
-    if (n.claims === 0) { item.physics = false; item.x = 0; item.y = 0; }
+    if (n.claims === 0) { item.physics = false; item.x = 0; item.y = 0; item.hidden = !lonersOn; }
     return item;
   }));
 
@@ -113,6 +117,10 @@
     return network.getPositions(data.nodes.filter(function (n) { return n.claims > 0; }).map(function (n) { return n.id; }));
   }
 
+  var NODE_FONT = 16, FONT_FACE = "system-ui, DejaVu Sans, Arial, sans-serif";
+  var measure = document.createElement("canvas").getContext("2d");
+  function textWidth(text, px) { measure.font = px + "px " + FONT_FACE; return measure.measureText(text).width; }
+
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var item = { id: e.id, from: e.from, to: e.to, label: e.role ? e.relation + " (" + e.role + ")" : e.relation };
     if (isHidden(e)) { item.hidden = true; }
@@ -128,6 +136,12 @@
     return item;
   }));
 
+  // Edge labels: drawn for every claim only when zoomed in past style.edge_labels.zoom (vis
+  // skips a label whose size on screen is under its drawThreshold); at any zoom for the claims
+  // under the pointer and those of the selected node or claim (see labelled() below).
+  var EDGE_FONT = style.edge_labels.font_size;
+  var LABEL_THRESHOLD = EDGE_FONT * style.edge_labels.zoom + 1;
+
   timings.datasets = performance.now();
   // Physics lays out a small graph, then stops; with no claim at all there is nothing to settle.
   var usePhysics = data.physics && data.nodes.some(function (n) { return n.claims > 0; });
@@ -138,17 +152,21 @@
     layout: { improvedLayout: usePhysics && data.nodes.length <= 60, randomSeed: 7 },
     physics: {
       enabled: usePhysics, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -3000, centralGravity: 0.4, springLength: style.edge_length, avoidOverlap: 0.4 },
+      // an ego view is drawn with its labels: longer claims give them room
+      barnesHut: { gravitationalConstant: -3000, centralGravity: 0.4, avoidOverlap: 0.4,
+                   springLength: style.edge_length * (data.focus ? style.edge_labels.ego_length : 1) },
       stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, hideEdgesOnZoom: !data.physics },
     groups: groups,
-    nodes: { font: { size: 16, face: "system-ui, DejaVu Sans, Arial, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { font: { size: NODE_FONT, face: FONT_FACE, strokeWidth: 4, strokeColor: "#ffffff" }, borderWidth: 1 },
     edges: {
-      width: 1.4, selectionWidth: 2, smooth: false, dashes: false,
+      width: 1.4, selectionWidth: 2, smooth: false, dashes: false, chosen: { edge: true, label: false },
       arrows: { to: { enabled: true, scaleFactor: 0.6 } },
       color: { color: style.modalities.asserted.color, highlight: "#000000", hover: style.modalities.asserted.color },
-      font: { size: 12, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff" }
+      font: { size: EDGE_FONT, align: "middle", color: "#333333", strokeWidth: 3, strokeColor: "#ffffff",
+              background: "rgba(255, 255, 255, 0.8)" },
+      scaling: { label: { drawThreshold: LABEL_THRESHOLD } }
     }
   });
 
@@ -162,13 +180,64 @@
     document.body.setAttribute("data-kg-ready", "1");
   }
 
+  // The box a node and its label (drawn below it) take on the canvas, in canvas units, measured
+  // with the page's font: what separateLabels keeps apart.
+  var extent = {};
+  data.nodes.forEach(function (n) {
+    var half = Math.max(textWidth(n.label, NODE_FONT) / 2 + 3, n.size);
+    extent[n.id] = { left: half, right: half, top: n.size + 2, bottom: n.size + 8 + NODE_FONT * 1.35 };
+  });
+
+  // Nudge apart the nodes whose boxes overlap (the smaller overlap axis first), until none do:
+  // physics keeps node centres apart, not their names. Small graphs only (the browser laid
+  // them out); a large graph's names are too small to draw until zoomed in.
+  function separateLabels() {
+    var ids = data.nodes.filter(function (n) { return n.claims > 0; }).map(function (n) { return n.id; });
+    if (ids.length > style.precomputed_layout_above) { return 0; }
+    var pos = network.getPositions(ids), gap = 4, moved = 0;
+    for (var round = 0; round < 200; round++) {
+      var clash = false;
+      for (var i = 0; i < ids.length; i++) {
+        for (var j = i + 1; j < ids.length; j++) {
+          var a = pos[ids[i]], b = pos[ids[j]], ea = extent[ids[i]], eb = extent[ids[j]];
+          var dx = Math.min(a.x + ea.right, b.x + eb.right) - Math.max(a.x - ea.left, b.x - eb.left) + gap;
+          var dy = Math.min(a.y + ea.bottom, b.y + eb.bottom) - Math.max(a.y - ea.top, b.y - eb.top) + gap;
+          if (dx <= 0.5 || dy <= 0.5) { continue; }  // apart, to half a unit
+          clash = true;
+          if (dy <= dx) {
+            var sy = a.y <= b.y ? -1 : 1;
+            a.y += sy * (dy / 2 + 0.5); b.y -= sy * (dy / 2 + 0.5);
+          } else {
+            var sx = a.x <= b.x ? -1 : 1;
+            a.x += sx * (dx / 2 + 0.5); b.x -= sx * (dx / 2 + 0.5);
+          }
+        }
+      }
+      if (!clash) { break; }
+      moved = round + 1;
+    }
+    nodes.update(ids.map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+    return moved;
+  }
+
+  function shownIds() {
+    return nodes.getIds({ filter: function (n) { return !n.hidden; } });
+  }
+  // Fit what is shown, zoomed in no further than style.fit_max_zoom (vis stops at 1, which left
+  // an ego view small in the middle of the canvas).
+  function fitView(animate) {
+    network.fit({ nodes: shownIds(), maxZoomLevel: style.fit_max_zoom,
+                  animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+  }
+
   if (usePhysics) {
     network.once("stabilizationIterationsDone", function () {
       timings.stabilized = performance.now();
       network.setOptions({ physics: { enabled: false } });
       physicsBox.checked = false;
+      timings.separationRounds = separateLabels();
       trayLoners(linkedPositions());
-      network.fit();
+      fitView(false);
       network.once("afterDrawing", markReady);
       network.redraw();
     });
@@ -180,15 +249,32 @@
   }
   network.setData({ nodes: nodes, edges: edges });
   timings.setData = performance.now();
+  if (!usePhysics) { fitView(false); }
 
   physicsBox.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
   });
 
+  var lonersBox = document.getElementById("kg-loners");
+  var lonerCount = data.nodes.length - data.nodes.filter(function (n) { return n.claims > 0; }).length;
+  lonersBox.checked = lonersOn;
+  lonersBox.disabled = !anyClaim;
+  if (lonerCount === 0) { lonersBox.parentNode.style.display = "none"; }
+  document.getElementById("kg-loners-label").textContent =
+    " " + lonerCount + (lonerCount === 1 ? " entity" : " entities") + " in no claim (publishers, authors, names only mentioned)";
+  lonersBox.addEventListener("change", function () {
+    lonersOn = lonersBox.checked;
+    nodes.update(data.nodes.filter(function (n) { return n.claims === 0; })
+      .map(function (n) { return { id: n.id, hidden: !lonersOn }; }));
+    updateCounts();
+    fitView(true);
+  });
+
   var counts = document.getElementById("kg-counts");
   function updateCounts() {
     var shown = edges.get({ filter: function (e) { return !e.hidden; } }).length;
-    counts.textContent = nodes.length + " entities, " + edges.length + " claims (" + shown + " shown)";
+    counts.textContent = nodes.length + " entities, " + edges.length + " claims (" + shown + " shown)" +
+      (lonerCount && !lonersOn ? "; " + lonerCount + " entities in no claim hidden" : "");
   }
 
   function applyFilters() {
@@ -259,6 +345,7 @@
 
   var details = document.getElementById("kg-details");
   function showDetails(tip) {
+    if (!timings.details) { timings.details = performance.now(); }  // the first answer to a click
     details.textContent = "";
     details.className = "";
     details.appendChild(tip);
@@ -275,6 +362,8 @@
     if (id === undefined) { status.textContent = "No entity matches \u201c" + query + "\u201d."; return null; }
     status.textContent = "";
     network.selectNodes([id]);
+    selected = network.getConnectedEdges(id);
+    relabel();
     if (zoom !== false) {
       network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     }
@@ -296,6 +385,65 @@
   network.on("hoverEdge", function (params) {
     if (!edges.get(params.edge).title) { edges.update({ id: params.edge, title: edgeTip(edgeById[params.edge]) }); }
   });
+
+  // Which claims show their label whatever the zoom: those under the pointer (a hovered claim,
+  // or a hovered entity's claims) and the selected entity's or claim's. Below the zoom where vis
+  // draws every label, the page draws these itself after each frame, at a fixed size on screen:
+  // no data update, so a hover on a big hub costs no more than the redraw vis makes anyway.
+  var hovered = [], selected = [];
+  function labelled() {
+    var seen = {};
+    return hovered.concat(selected).filter(function (id) {
+      if (seen[id] || !edgeById[id] || edges.get(id).hidden) { return false; }
+      seen[id] = true;
+      return true;
+    });
+  }
+  function relabel() { network.body.emitter.emit("_requestRedraw"); }  // one frame, coalesced
+  // Where a label goes on its claim: the middle, or nearer the far end for a selected entity's
+  // claims, which all meet at that entity.
+  function labelPoint(edge, centre) {
+    var t = centre === undefined ? 0.5 : edge.fromId === centre ? 0.62 : 0.38;
+    try { return edge.edgeType.getPoint(t); } catch (error) {
+      return { x: edge.from.x + (edge.to.x - edge.from.x) * t, y: edge.from.y + (edge.to.y - edge.from.y) * t };
+    }
+  }
+  kg.labelled = labelled;
+  kg.drawnLabels = [];
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    kg.drawnLabels = [];
+    if (EDGE_FONT * scale >= LABEL_THRESHOLD - 1) { return; }  // zoomed in: vis draws them all
+    var px = style.edge_labels.emphasized_px / scale, pad = 2 / scale;
+    ctx.save();
+    ctx.font = px + "px " + FONT_FACE;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    var centre = network.getSelectedNodes()[0], placed = [];
+    labelled().forEach(function (id) {
+      var edge = network.body.edges[id];
+      if (!edge || !edge.options.label) { return; }
+      var at = labelPoint(edge, centre), text = edge.options.label;
+      var box = { x: at.x - ctx.measureText(text).width / 2 - pad, y: at.y - px * 0.65,
+                  w: ctx.measureText(text).width + 2 * pad, h: px * 1.3 };
+      // step off the labels already drawn (a hub's claims leave it side by side)
+      for (var tries = 0; tries < 6 && placed.some(function (p) {
+        return box.x < p.x + p.w && p.x < box.x + box.w && box.y < p.y + p.h && p.y < box.y + box.h;
+      }); tries++) { box.y += box.h * (tries % 2 ? -(tries + 1) : tries + 1); }
+      placed.push(box);
+      ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
+      ctx.fillRect(box.x, box.y, box.w, box.h);
+      ctx.fillStyle = "#333333";
+      ctx.fillText(text, box.x + box.w / 2, box.y + box.h / 2);
+      kg.drawnLabels.push(id);
+    });
+    ctx.restore();
+  });
+  network.on("hoverEdge", function (params) { hovered = [params.edge]; relabel(); });
+  network.on("hoverNode", function (params) { hovered = network.getConnectedEdges(params.node); relabel(); });
+  network.on("blurEdge", function () { hovered = []; relabel(); });
+  network.on("blurNode", function () { hovered = []; relabel(); });
+  network.on("select", function (params) { selected = params.edges; relabel(); });  // a node's come with it
 
   network.on("click", function (params) {
     if (params.nodes.length) { showDetails(nodeTip(byId[params.nodes[0]])); }

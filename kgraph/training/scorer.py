@@ -86,7 +86,7 @@ def training_articles(root: Path) -> list[TrainingArticle]:
     """Run the pipeline (scorer off) over every training article and label its candidates."""
     from kgraph.articles import read_article
     from kgraph.extract.article import annotate
-    from kgraph.pipeline import Extractor
+    from kgraph.extractor import Extractor
 
     extractor = Extractor(scorer=False)
     out = []

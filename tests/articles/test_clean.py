@@ -8,7 +8,7 @@ import pytest
 
 from kgraph.articles.clean import clean_text, normalize_text
 from kgraph.articles.header import parse_byline
-from kgraph.articles.cues import load_article_cues, parse_article_cues
+from kgraph.articles.article_lexicon import load_article_cues, parse_article_cues
 from kgraph.errors import LexiconError
 
 

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["clean", "cues", "decode", "formats", "header", "language", "metadata", "readers"]
+MODULES = ["article_lexicon", "clean", "decode", "formats", "header", "language", "metadata", "readers"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kgraph.articles import clean_text
-from kgraph.articles.cues import load_article_cues
+from kgraph.articles.article_lexicon import load_article_cues
 from kgraph.articles.readers import read_path
 from kgraph.errors import InputError
 from kgraph.models import Article

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["kgraph.cli.app", "kgraph.cli.tables", "kgraph.resolve", "kgraph.startup", "kgraph.network"]
+MODULES = ["kgraph.cli.app", "kgraph.cli.tables", "kgraph.resolve", "kgraph.startup", "kgraph.view.network"]
 
 
 @pytest.mark.parametrize("name", MODULES)

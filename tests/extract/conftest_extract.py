@@ -7,7 +7,7 @@ import pytest
 
 from kgraph.articles import read_article
 from kgraph.models import Extraction
-from kgraph.pipeline import Extractor
+from kgraph.extractor import Extractor
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
 

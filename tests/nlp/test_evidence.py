@@ -5,7 +5,7 @@ import pytest
 
 from kgraph.lexicons import load_word_list
 from kgraph.models import Article
-from kgraph.pipeline import Extractor
+from kgraph.extractor import Extractor
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kgraph.models import Article, Entity, Event, Extraction, Mention, Relation
-from kgraph.rdf.build import build_dataset
+from kgraph.rdf.article_graph import build_dataset
 from kgraph.rdf.vocab import bind_prefixes
 
 NIMBUS = Entity("Nimbus Labs", "Organization", aliases=("Nimbus",))

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kgraph.cli import app
 from kgraph.models import Article, Entity, Extraction, Relation
 from kgraph.query import load_query, run_query
-from kgraph.rdf.build import build_dataset
+from kgraph.rdf.article_graph import build_dataset
 from kgraph.rdf.results import result_rows, short_term
 
 REPO = Path(__file__).resolve().parents[2]

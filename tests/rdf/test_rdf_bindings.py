@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
-from kgraph.query import inline_bindings, load_query, parse_bindings, run_query
+from kgraph.query import load_query, parse_bindings, run_query
+from kgraph.rdf.sparql_text import inline_bindings
 from kgraph.rdf.results import result_rows
 from kgraph.store import open_dataset
 

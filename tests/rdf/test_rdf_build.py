@@ -8,7 +8,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from kgraph.errors import ExtractionError
 from kgraph.models import Relation
-from kgraph.rdf.build import add_extraction, build_dataset, new_dataset
+from kgraph.rdf.article_graph import add_extraction, build_dataset, new_dataset
 from kgraph.rdf.uris import article_iri, entity_iri
 from kgraph.rdf.vocab import KG
 

@@ -6,8 +6,8 @@ import importlib
 
 import pytest
 
-MODULES = ["kgraph.rdf.vocab", "kgraph.rdf.uris", "kgraph.rdf.build", "kgraph.rdf.results",
-           "kgraph.rdf.validate", "kgraph.query", "kgraph.export"]
+MODULES = ["kgraph.rdf.vocab", "kgraph.rdf.uris", "kgraph.rdf.article_graph", "kgraph.rdf.results",
+           "kgraph.rdf.validate", "kgraph.rdf.sparql_text", "kgraph.store.backends", "kgraph.query", "kgraph.export"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -15,7 +15,8 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kgraph.cli import app
-from kgraph.export import export_text, named_graphs, union_graph
+from kgraph.export import export_text
+from kgraph.store.backends import named_graphs, union_graph
 
 runner = CliRunner()
 needs_rapper = pytest.mark.skipif(shutil.which("rapper") is None,

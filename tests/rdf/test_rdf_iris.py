@@ -6,7 +6,7 @@ from rdflib import URIRef
 
 from kgraph.errors import UsageError
 from kgraph.models import ENTITY_TYPES, RELATIONS, Article
-from kgraph.rdf.build import build_dataset
+from kgraph.rdf.article_graph import build_dataset
 from kgraph.rdf.uris import article_iri, claim_iri, entity_iri, slugify
 from kgraph.rdf.vocab import ENTITY_CLASSES, KG, PREFIXES
 

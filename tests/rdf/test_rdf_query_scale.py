@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kgraph.models import Article, Entity, Extraction, Relation
 from kgraph.query import load_query, run_query
-from kgraph.rdf.build import build_dataset
+from kgraph.rdf.article_graph import build_dataset
 from kgraph.rdf.results import result_rows
 
 QUERIES = sorted((Path(__file__).resolve().parents[2] / "queries").glob("*.rq"))

@@ -8,7 +8,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS
 from typer.testing import CliRunner
 
 from kgraph.cli import app
-from kgraph.export import union_graph
+from kgraph.store.backends import union_graph
 from kgraph.models import RELATIONS
 from kgraph.rdf.uris import entity_iri
 from kgraph.rdf.vocab import KG

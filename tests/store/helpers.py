@@ -31,7 +31,7 @@ def extraction(number: int, *, text_suffix: str = "", url: bool = True) -> Extra
 
 def ntriples(ex: Extraction) -> tuple[str, str]:
     """The article IRI and its named graph as N-Triples, built by kgraph.rdf."""
-    from kgraph.rdf.build import add_extraction, new_dataset
+    from kgraph.rdf.article_graph import add_extraction, new_dataset
 
     dataset = new_dataset()
     iri = add_extraction(dataset, ex)
@@ -98,8 +98,8 @@ def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
 @contextmanager
 def on_endpoint(dataset, url: str) -> Iterator[tuple[object, list]]:  # noqa: ANN001
     """Put each named graph of ``dataset`` on the SPARQL server at ``url`` for the ``with``
-    block; yields the :class:`~kgraph.endpoint.Endpoint` and the graph names, removed after."""
-    from kgraph.endpoint import Endpoint
+    block; yields the :class:`~kgraph.store.endpoint.Endpoint` and the graph names, removed after."""
+    from kgraph.store.endpoint import Endpoint
 
     endpoint = Endpoint(url)
     names = [g.identifier for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]

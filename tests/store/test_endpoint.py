@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
-from kgraph.endpoint import Endpoint
+from kgraph.store.endpoint import Endpoint
 from kgraph.errors import EndpointError
 from kgraph.models import Article
 from kgraph.query import parse_query, run_query

@@ -24,9 +24,9 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
-import kgraph.endpoint
+import kgraph.store.endpoint
 from kgraph.cli import app
-from kgraph.endpoint import DEFAULT_GRAPH_MARKER, LAYOUTS, Endpoint, parse_endpoint, reads_named_graphs
+from kgraph.store.endpoint import DEFAULT_GRAPH_MARKER, LAYOUTS, Endpoint, parse_endpoint, reads_named_graphs
 from kgraph.errors import EndpointError
 from kgraph.models import Article
 from kgraph.store.ingest import ingest
@@ -340,5 +340,5 @@ def test_reads_named_graphs(sparql: str, expected: bool) -> None:
 
 
 def test_docstring_examples() -> None:
-    failed, attempted = doctest.testmod(kgraph.endpoint)
+    failed, attempted = doctest.testmod(kgraph.store.endpoint)
     assert attempted > 0 and failed == 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.rdf.build import build_dataset
+from kgraph.rdf.article_graph import build_dataset
 
 from .sample_articles import EXTRACTIONS
 

@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from kgraph.errors import UsageError
-from kgraph.network import find_node
+from kgraph.view.network import find_node
 
 QUILL = "https://kgraph.dev/id/group/quillstone-labs-employees"
 TANDEM = "https://kgraph.dev/id/group/tandem-robotics-employees"

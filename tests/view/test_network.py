@@ -5,8 +5,9 @@ import networkx as nx
 import pytest
 
 from kgraph.errors import UsageError
-from kgraph.network import (
-    centrality, ego_subgraph, filter_claims, find_node, flat_attributes, parse_relations, to_networkx,
+from kgraph.export import flat_attributes
+from kgraph.view.network import (
+    centrality, ego_subgraph, filter_claims, find_node, parse_relations, to_networkx,
 )
 from kgraph.store import open_dataset
 

@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 
 from kgraph.errors import OutputError
-from kgraph.network import to_networkx
-from kgraph.render import embed_json, notebook_view, render_html, view_data, write_html
-from kgraph.render_bench import synthetic_graph
+from kgraph.view.network import to_networkx
+from kgraph.view.render import embed_json, notebook_view, render_html, view_data, write_html
+from kgraph.view.render_bench import synthetic_graph
 
 from .sample_articles import IMG, SCRIPT
 

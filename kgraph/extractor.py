@@ -1,6 +1,6 @@
 """Articles in, extractions out: the glue between the ``articles``, ``nlp`` and ``extract`` stages.
 
->>> from kgraph.pipeline import Extractor   # Extractor().extract(article) -> Extraction
+>>> from kgraph.extractor import Extractor   # Extractor().extract(article) -> Extraction
 """
 from __future__ import annotations
 

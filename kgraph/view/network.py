@@ -2,7 +2,7 @@
 
 :func:`to_networkx` reads the RDF shape of DEVELOPERS.md ("Extraction -> RDF"): one node per
 entity IRI, one edge per ``kg:Claim`` (asserted, negated or uncertain), keyed by the claim IRI.
-The same graph feeds the HTML view (:mod:`kgraph.render`), GraphML export and the analytics.
+The same graph feeds the HTML view (:mod:`kgraph.view.render`), GraphML export and the analytics.
 
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("o", label="Acme", type="Organization", aliases=("ACME",))
@@ -20,12 +20,12 @@ from datetime import date
 
 import networkx as nx
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
-from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kgraph.errors import UsageError
 from kgraph.models import MODALITIES, RELATIONS
 from kgraph.rdf.vocab import ENTITY_CLASSES, ENTITY_PATHS, ID_NS, KG, KG_NS, PROV, SDO, SKOS
+from kgraph.store.backends import union_graph
 
 __all__ = [
     "CENTRALITIES",
@@ -36,31 +36,11 @@ __all__ = [
     "ego_subgraph",
     "filter_claims",
     "parse_relations",
-    "flat_attributes",
 ]
 
 _CLASS_TYPES: dict[URIRef, str] = {cls: name for name, cls in ENTITY_CLASSES.items()}
 _PATH_TYPES: dict[str, str] = {path: name for name, path in ENTITY_PATHS.items()}
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
-
-
-def _union(source: Graph | Dataset) -> Graph:
-    """All triples of ``source`` in one graph (a Dataset's named graphs merged).
-
-    rdflib's in-memory datasets are iterated; other stores (Oxigraph, a SPARQL endpoint) are
-    asked with one SELECT, which their own engine answers.
-    """
-    if not isinstance(source, Dataset):
-        return source
-    merged = Graph()
-    if isinstance(source.store, Memory):
-        for s, p, o, _ctx in source.quads((None, None, None, None)):
-            merged.add((s, p, o))
-        return merged
-    pattern = "?s ?p ?o" if source.default_union else "GRAPH ?g { ?s ?p ?o }"
-    for s, p, o in source.query(f"SELECT ?s ?p ?o WHERE {{ {pattern} }}"):  # type: ignore[misc]
-        merged.add((s, p, o))
-    return merged
 
 
 def _text(graph: Graph, subject: Node, predicate: URIRef) -> str | None:
@@ -154,7 +134,7 @@ def to_networkx(source: Graph | Dataset, *, include_isolated: bool = True) -> nx
     >>> [(d["relation"], d["modality"]) for _, _, d in G.edges(data=True)]
     [('fired', 'uncertain')]
     """
-    graph = _union(source)
+    graph = union_graph(source)
     G = nx.MultiDiGraph()
     if include_isolated:
         for cls in _CLASS_TYPES:
@@ -343,28 +323,4 @@ def filter_claims(
             H.add_node(u, **G.nodes[u])
             H.add_node(v, **G.nodes[v])
             H.add_edge(u, v, key=key, **data)
-    return H
-
-
-def flat_attributes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes GraphML can write: tuples joined with ``"; "``, None dropped.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("a", aliases=("A", "Ay"), role=None)
-    >>> flat_attributes(G).nodes["a"]
-    {'aliases': 'A; Ay'}
-    """
-
-    def flat(data: dict) -> dict:
-        return {
-            k: "; ".join(map(str, v)) if isinstance(v, (tuple, list)) else v
-            for k, v in data.items()
-            if v is not None
-        }
-
-    H = nx.MultiDiGraph()
-    H.add_nodes_from((n, flat(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, k, flat(d)) for u, v, k, d in G.edges(keys=True, data=True))
     return H

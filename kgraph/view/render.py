@@ -1,4 +1,4 @@
-"""A networkx graph from :func:`kgraph.network.to_networkx` -> one self-contained HTML page.
+"""A networkx graph from :func:`kgraph.view.network.to_networkx` -> one self-contained HTML page.
 
 The page works with no network at all: vis-network (the copy bundled in the pyvis package), our
 CSS and JS (``kgraph/templates/``) and the data are all inlined, and a Content-Security-Policy
@@ -26,9 +26,10 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.errors import OutputError
-from kgraph.layout import grid_force_layout
 from kgraph.models import SYMMETRIC_RELATIONS
-from kgraph.network import centrality
+from kgraph.output_files import write_output
+from kgraph.view.layout import grid_force_layout
+from kgraph.view.network import centrality
 
 __all__ = ["view_data", "embed_json", "render_html", "write_html", "NotebookView", "notebook_view"]
 
@@ -100,7 +101,7 @@ def view_data(
 
     Node ``size`` grows with ``size_by`` centrality. Above the style's
     ``precomputed_layout_above`` nodes, positions come from
-    :func:`kgraph.layout.grid_force_layout` and physics starts off; below it the browser
+    :func:`kgraph.view.layout.grid_force_layout` and physics starts off; below it the browser
     lays the graph out and stops physics once stable. Entities in no claim get no position:
     the page lines them up beside or below the network.
 
@@ -189,14 +190,7 @@ def render_html(
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, **options: object) -> Path:
     """Write :func:`render_html` to ``path`` (parent folders created); return the path."""
-    target = Path(path)
-    page = render_html(G, **options)  # type: ignore[arg-type]
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write the view ({error.strerror or error})") from None
-    return target
+    return write_output(path, render_html(G, **options), what="the view")  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ import re
 import time
 from dataclasses import dataclass
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -64,10 +64,9 @@ from rdflib.query import Result
 
 from kgraph.deadline import call_within
 from kgraph.errors import EndpointError
-from kgraph.query import sparql_tokens
-
-if TYPE_CHECKING:
-    from kgraph.store.local import ArticleRecord
+from kgraph.rdf.sparql_text import sparql_tokens
+from kgraph.store.local import (INDEX_QUERY, UNION_TO_DEFAULT_UPDATE, ArticleRecord, delete_unshared_update,
+                                insert_default_update)
 
 __all__ = ["ServerLayout", "LAYOUTS", "DEFAULT_GRAPH_MARKER", "DEFAULT_TIMEOUT", "parse_endpoint", "reads_named_graphs",
            "Endpoint", "endpoint_dataset"]
@@ -331,10 +330,6 @@ class Endpoint:
         comes last: an article whose put failed midway is still listed with its old content.
         """
         if self.layout.keeps_default_graph:
-            # imported here, as in records()
-            from kgraph.store.local import (UNION_TO_DEFAULT_UPDATE, delete_unshared_update,
-                                            insert_default_update)
-
             steps = [] if self.default_graph_kept() else [UNION_TO_DEFAULT_UPDATE]
             steps += [delete_unshared_update(iri),
                       insert_default_update(f"{ntriples.strip()}\n{_MARKER_TRIPLE} .")]
@@ -350,8 +345,6 @@ class Endpoint:
         default graph first.
         """
         if self.layout.keeps_default_graph:
-            from kgraph.store.local import delete_unshared_update
-
             self.update(delete_unshared_update(iri))
         try:
             self._request("DELETE", self.store_url, params={"graph": iri})
@@ -363,10 +356,6 @@ class Endpoint:
 
     def records(self) -> list[ArticleRecord]:
         """Every article on the server with its content hash and URL."""
-        # imported here: kgraph.store imports this module, so a module-level import would make
-        # ``import kgraph.endpoint`` (before kgraph.store) circular
-        from kgraph.store.local import INDEX_QUERY, ArticleRecord
-
         return [ArticleRecord(str(row[0]), str(row[1]), str(row[2]) if row[2] is not None else None)
                 for row in self.query(INDEX_QUERY)]
 

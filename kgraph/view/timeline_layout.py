@@ -1,0 +1,215 @@
+"""Where a timeline's marks go: lanes (:mod:`kgraph.view.timeline`) -> positioned bars and glyphs.
+
+Pure geometry in SVG pixels, drawn by :mod:`kgraph.view.timeline_page`. The time axis spans
+every date on the timeline (at least :data:`MIN_SPAN_DAYS`, padded); each lane has a row of
+events (when it has any) above one row per post. A post whose start is not known fades in over
+:data:`FADE` pixels before the first date a claim gives it; a post still held runs open to the
+right edge; a former post whose end is not known fades out at its last date.
+
+>>> from kgraph.view.timeline import Claim, Timeline, build_lanes
+>>> tl = Timeline("Acme", build_lanes([Claim("Jo", "holdsPosition", role="CEO", status="current",
+...                                          date="2024-01-08"), Claim("Jo", "fired", date="2024-05-02")]))
+>>> page = layout(tl)
+>>> (bar,), (glyph,) = page.bars, page.glyphs
+>>> bar.open_end, bar.fade_in, bar.x1 == page.plot[1], glyph.x > bar.x0
+(True, False, True, True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kgraph.view.timeline import Event, Lane, Post, Timeline, parse_day
+
+__all__ = ["FADE", "MIN_SPAN_DAYS", "Scale", "Bar", "Glyph", "LaneBox", "Layout", "time_scale", "ticks",
+           "spread", "layout"]
+
+FADE = 36.0  # px over which a bar of unknown start (or end) fades
+MIN_SPAN_DAYS = 60
+LABEL_WIDTH = 210.0
+ROW = 26.0
+AXIS = 34.0
+GAP = 8.0
+GLYPH_GAP = 14.0
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Days ``start`` .. ``end`` onto pixels ``x0`` .. ``x1``."""
+
+    start: date
+    end: date
+    x0: float
+    x1: float
+
+    def x(self, day: date) -> float:
+        span = max((self.end - self.start).days, 1)
+        return round(self.x0 + (self.x1 - self.x0) * (day - self.start).days / span, 1)
+
+
+def time_scale(days: list[date], x0: float, x1: float) -> Scale:
+    """A scale over ``days`` padded by a twentieth each side, at least :data:`MIN_SPAN_DAYS`.
+
+    >>> s = time_scale([date(2024, 3, 1), date(2024, 3, 3)], 0, 100)
+    >>> s.start, s.end, s.x(date(2024, 3, 2))
+    (datetime.date(2024, 1, 29), datetime.date(2024, 4, 4), 50.0)
+    """
+    low, high = (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 1))
+    span = (high - low).days
+    if span < MIN_SPAN_DAYS:
+        extra = (MIN_SPAN_DAYS - span) / 2
+        low, high = low - timedelta(days=extra), high + timedelta(days=extra)
+        span = (high - low).days
+    pad = timedelta(days=max(span // 20, 1))
+    return Scale(low - pad, high + pad, x0, x1)
+
+
+def _step(day: date, months: int) -> date:
+    total = day.year * 12 + day.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def _candidates(scale: Scale, days: int, months: int) -> list[date]:
+    """Tick days every ``days`` days (weeks start on Monday) or every ``months`` months (years
+    on multiples of their count), within the scale."""
+    found: list[date] = []
+    if days:
+        day = scale.start + timedelta(days=(7 - scale.start.weekday()) % 7 if days == 7 else 0)
+        step = timedelta(days=days)
+    else:
+        day = date(scale.start.year - scale.start.year % (months // 12), 1, 1) if months >= 12 else \
+            _step(scale.start, 0)
+    while day <= scale.end and len(found) < 100:
+        if day >= scale.start:
+            found.append(day)
+        day = day + step if days else _step(day, months)
+    return found
+
+
+def ticks(scale: Scale, most: int = 10) -> list[tuple[float, str]]:
+    """Axis ticks: days, weeks, months, quarters or years, the finest that gives ``most`` or fewer.
+
+    >>> [label for _x, label in ticks(Scale(date(2019, 6, 1), date(2025, 3, 1), 0, 600))]
+    ['2020', '2021', '2022', '2023', '2024', '2025']
+    >>> [label for _x, label in ticks(Scale(date(2025, 1, 20), date(2025, 3, 20), 0, 600))][:3]
+    ['2025-01-20', '2025-01-27', '2025-02-03']
+    """
+    for days, months in ((1, 0), (7, 0), (0, 1), (0, 3), (0, 6), (0, 12), (0, 24), (0, 60), (0, 120)):
+        found = _candidates(scale, days, months)
+        if len(found) <= most:
+            fmt = "%Y-%m-%d" if days else "%Y" if months >= 12 else "%Y-%m"
+            return [(scale.x(d), d.strftime(fmt)) for d in found]
+    return []
+
+
+def spread(xs: list[float], gap: float = GLYPH_GAP) -> list[float]:
+    """Positions moved right just enough that no two are closer than ``gap`` (order kept).
+
+    >>> spread([10.0, 12.0, 40.0, 41.0])
+    [10.0, 24.0, 40.0, 54.0]
+    """
+    out: list[float] = []
+    for x in xs:
+        out.append(max(x, out[-1] + gap) if out else x)
+    return out
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A post drawn from ``x0`` to ``x1`` on row ``y`` (its top)."""
+
+    x0: float
+    x1: float
+    y: float
+    fade_in: bool
+    fade_out: bool
+    open_end: bool
+    post: Post
+    conflict: bool
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """An event drawn centred at ``x``, ``y``."""
+
+    x: float
+    y: float
+    event: Event
+    conflict: bool
+    room: float = 0.0  # free pixels to its right: to the next glyph of the lane, or the page's edge
+
+
+@dataclass(frozen=True)
+class LaneBox:
+    """A lane's band: top ``y`` and ``height``."""
+
+    y: float
+    height: float
+    lane: Lane
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Everything a page draws, in pixels."""
+
+    timeline: Timeline
+    width: float
+    height: float
+    plot: tuple[float, float]
+    ticks: list[tuple[float, str]]
+    lanes: list[LaneBox]
+    bars: list[Bar]
+    glyphs: list[Glyph]
+
+
+def _days(timeline: Timeline) -> list[date]:
+    found = []
+    for lane in timeline.lanes:
+        for post in lane.posts:
+            found += [post.start, post.end, post.first_seen, post.last_seen]
+        found += [e.when for e in lane.events]
+    return [d for d in map(parse_day, found) if d is not None]
+
+
+def _bar(post: Post, scale: Scale, y: float, conflict: bool) -> Bar:
+    start, end = parse_day(post.start), parse_day(post.end)
+    first, last = parse_day(post.first_seen), parse_day(post.last_seen)
+    known_left = scale.x(start) if start else None
+    anchor = min(d for d in (first, end, last, start) if d) if (first or end or last or start) else scale.start
+    x0 = known_left if known_left is not None else max(scale.x0, scale.x(anchor) - FADE)
+    if not post.ended:
+        x1, fade_out, open_end = scale.x1, False, True
+    elif end:
+        x1, fade_out, open_end = scale.x(end), False, False
+    else:
+        x1, fade_out, open_end = scale.x(last or anchor), True, False
+    if x1 < x0 + 6:
+        x1 = x0 + 6
+    return Bar(x0, x1, y, known_left is None, fade_out, open_end, post, conflict)
+
+
+def layout(timeline: Timeline, width: float = 1100.0) -> Layout:
+    """Place every lane, bar and glyph of ``timeline`` on a page ``width`` pixels wide."""
+    plot = (LABEL_WIDTH + FADE, width - 30.0)
+    scale = time_scale(_days(timeline), *plot)
+    boxes, bars, glyphs = [], [], []
+    y = AXIS
+    for lane in timeline.lanes:
+        rows = len(lane.posts) + (1 if lane.events else 0)
+        top = y
+        if lane.events:
+            dated = [(scale.x(parse_day(e.when)) if parse_day(e.when) else plot[0], e) for e in lane.events]
+            dated.sort(key=lambda pair: pair[0])
+            xs = spread([x for x, _e in dated])
+            for i, (x, (_x, event)) in enumerate(zip(xs, dated)):
+                hit = any(c.involves(event.change, event.claims) for c in lane.conflicts)
+                room = (xs[i + 1] if i + 1 < len(xs) else width) - x - GLYPH_GAP
+                glyphs.append(Glyph(x, y + ROW / 2, event, hit, room))
+            y += ROW
+        for post in lane.posts:
+            hit = any(c.involves("holdsPosition", post.claims) for c in lane.conflicts)
+            bars.append(_bar(post, scale, y, hit))
+            y += ROW
+        boxes.append(LaneBox(top, rows * ROW, lane))
+        y += GAP
+    return Layout(timeline, width, y + 6, plot, ticks(scale), boxes, bars, glyphs)

@@ -137,6 +137,7 @@ class Glyph:
     event: Event
     conflict: bool
     room: float = 0.0  # free pixels to its right: to the next glyph of the lane, or the page's edge
+    room_left: float = 0.0  # and to its left: to the previous glyph, or the lane's name
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def layout(timeline: Timeline, width: float = 1100.0) -> Layout:
             for i, (x, (_x, event)) in enumerate(zip(xs, dated)):
                 hit = any(c.involves(event.change, event.claims) for c in lane.conflicts)
                 room = (xs[i + 1] if i + 1 < len(xs) else width) - x - GLYPH_GAP
-                glyphs.append(Glyph(x, y + ROW / 2, event, hit, room))
+                room_left = x - (xs[i - 1] + GLYPH_GAP if i else LABEL_WIDTH) - GLYPH_GAP
+                glyphs.append(Glyph(x, y + ROW / 2, event, hit, room, room_left))
             y += ROW
         for post in lane.posts:
             hit = any(c.involves("holdsPosition", post.claims) for c in lane.conflicts)

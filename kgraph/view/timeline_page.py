@@ -203,6 +203,8 @@ def _glyph_svg(glyph: Glyph, ident: str) -> str:
     short = _short_label(event)
     if _TEXT_EM * len(short) < glyph.room:
         parts.append(f'<text x="{glyph.x + 9}" y="{glyph.y + 4}" class="tl-role">{_e(short)}</text>')
+    elif _TEXT_EM * len(short) < glyph.room_left:  # near the page's right edge: write it on the left
+        parts.append(f'<text text-anchor="end" x="{glyph.x - 9}" y="{glyph.y + 4}" class="tl-role">{_e(short)}</text>')
     classes = (f"tl-mark tl-event tl-{event.change} tl-{event.modality}" + (" tl-negated" if negated else "")
                + (" tl-conflicting" if glyph.conflict else ""))
     return (f'<g class="{classes}" data-detail="{ident}" tabindex="0">'

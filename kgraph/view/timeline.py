@@ -291,25 +291,24 @@ def build_timeline(organization: str, rows: Iterable[Row], conflict_rows: Iterab
 
 def rank_organizations(rows: Iterable[Row], among: Iterable[str] | None = None, first: str | None = None,
                        limit: int = 5) -> list[str]:
-    """The organizations a view shows timelines of: ``first`` (if it has claims), then those with
-    the most people on their timeline, then the most claims, then by name; only those in
-    ``among`` when given.
+    """The organizations a view shows timelines of, from timeline_organizations.rq rows
+    (``organization``, ``people``, ``claims``): ``first`` (if it has claims), then those with the
+    most people on their timeline, then the most claims, then by name; only those in ``among``
+    when given.
 
-    >>> rows = [{"organization": o, "person": p, "change": "joined"}
-    ...         for o, p in [("A", "x"), ("B", "x"), ("B", "y"), ("C", "z"), ("C", "z")]]
+    >>> rows = [{"organization": o, "people": p, "claims": c} for o, p, c in
+    ...         [("A", "1", "1"), ("B", "2", "3"), ("C", "1", "2")]]
     >>> rank_organizations(rows), rank_organizations(rows, first="C", limit=2), rank_organizations(rows, among=["A"])
     (['B', 'C', 'A'], ['C', 'B'], ['A'])
     """
     allowed = None if among is None else set(among)
-    people: dict[str, set[str]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, tuple[int, int]] = {}
     for row in rows:
-        org, person = _text(row, "organization"), _text(row, "person")
-        if org is None or person is None or (allowed is not None and org not in allowed):
+        org = _text(row, "organization")
+        if org is None or (allowed is not None and org not in allowed):
             continue
-        people[org].add(person)
-        counts[org] += 1
-    ranked = sorted(people, key=lambda o: (o != first, -len(people[o]), -counts[o], o.casefold()))
+        counts[org] = (int(_text(row, "people") or 0), int(_text(row, "claims") or 0))
+    ranked = sorted(counts, key=lambda o: (o != first, -counts[o][0], -counts[o][1], o.casefold()))
     return ranked[:limit]
 
 
@@ -321,20 +320,21 @@ def _rows(dataset: object, name: str, bindings: Mapping[str, object] | None = No
     return [{n: None if v is None else str(v) for n, v in zip(names, row)} for row in rows]
 
 
-def read_timeline(dataset: object, organization: str) -> Timeline:
-    """The timeline of the organization called ``organization`` (its canonical name)."""
+def _tenure_rows(dataset: object, organization: str) -> list[dict[str, str | None]]:
     from rdflib import Literal
 
-    rows = _rows(dataset, "tenure_timeline", {"organization": Literal(organization)})
-    return build_timeline(organization, rows, _rows(dataset, "conflicts"))
+    return _rows(dataset, "tenure_timeline", {"organization": Literal(organization)})
+
+
+def read_timeline(dataset: object, organization: str) -> Timeline:
+    """The timeline of the organization called ``organization`` (its canonical name)."""
+    return build_timeline(organization, _tenure_rows(dataset, organization), _rows(dataset, "conflicts"))
 
 
 def view_timelines(dataset: object, among: Iterable[str] | None = None, first: str | None = None,
                    limit: int = 5) -> list[Timeline]:
-    """The timelines the network view's tab shows (:func:`rank_organizations`): one unbound
-    tenure_timeline.rq and one conflicts.rq query."""
-    rows = _rows(dataset, "tenure_timeline")
-    conflict_rows = _rows(dataset, "conflicts")
-    chosen = rank_organizations(rows, among, first, limit)
-    return [build_timeline(org, [r for r in rows if r.get("organization") == org], conflict_rows)
-            for org in chosen]
+    """The timelines the network view's tab shows (:func:`rank_organizations`): the ranking
+    (timeline_organizations.rq), conflicts.rq, and tenure_timeline.rq bound to each chosen one."""
+    chosen = rank_organizations(_rows(dataset, "timeline_organizations"), among, first, limit)
+    conflict_rows = _rows(dataset, "conflicts") if chosen else []
+    return [build_timeline(org, _tenure_rows(dataset, org), conflict_rows) for org in chosen]

@@ -60,6 +60,9 @@ EXPECTED: dict[str, tuple[list[str], tuple[str, ...], set[tuple[str, ...]]]] = {
         ("Dara Quinn", "fired", "", "", "asserted", "", "2024-05-16", WARTA_PECAT),
         ("Budi Santoso", "holdsPosition", "VP Engineering", "former", "asserted", "", "2024-06-04", WARTA_CTO),
     }),
+    "timeline_organizations": ([], ("organization", "people", "claims"), {
+        ("Nimbus Labs", "3", "8"), ("Orbitra", "2", "2"), ("Kopi Teknologi", "1", "2"),
+    }),
     "claims_about": (["name=KopiTek"], ("subject", "relation", "object", "modality"), {
         ("Budi Santoso", "joined", "Kopi Teknologi", "asserted"),
         ("Budi Santoso", "holdsPosition", "Kopi Teknologi", "asserted"),

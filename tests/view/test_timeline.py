@@ -108,9 +108,10 @@ def test_view_timelines_rank_by_people_and_put_the_focus_first(story):
 
 
 def test_rank_organizations_counts_people_then_claims():
-    rows = [{"organization": "A", "person": "x"}, {"organization": "A", "person": "x"},
-            {"organization": "B", "person": "y"}]
-    assert rank_organizations(rows) == ["A", "B"]
+    rows = [{"organization": "A", "people": "1", "claims": "4"}, {"organization": "B", "people": "1", "claims": "2"},
+            {"organization": "C", "people": "2", "claims": "2"}]
+    assert rank_organizations(rows) == ["C", "A", "B"]
+    assert rank_organizations(rows, first="Nowhere") == ["C", "A", "B"]
 
 
 def _hostile_timeline():

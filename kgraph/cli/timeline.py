@@ -6,14 +6,10 @@ from typing import Optional
 
 import typer
 
-from kgraph.cli.app import app, console, err_console
+from kgraph.cli.app import app, console, say
 from kgraph.errors import UsageError
 
 __all__ = ["timeline_command"]
-
-
-def _say(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _organization_term(text: str) -> object:
@@ -73,7 +69,7 @@ def timeline_command(
                          f"timeline {organization}: no one holds a post at, joined, left, was fired from "
                          "or founded that organization in the graph")
     for note in notes:
-        _say(note)
+        say(note)
     path = write_timeline(timeline, out or Path("output") / f"timeline-{slugify(name)}.html")
     claims = sum(lane.claims for lane in timeline.lanes)
     console.print(f"wrote {path}: {name}, {len(timeline.lanes)} lanes, {claims} claims",

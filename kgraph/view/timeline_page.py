@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from kgraph.errors import OutputError
+from kgraph.output_files import write_output
 from kgraph.view.timeline import Claim, Conflict, Event, Post, Timeline
 from kgraph.view.timeline_layout import FADE, ROW, Bar, Glyph, Layout, layout
 
@@ -332,11 +333,4 @@ def timeline_tab(timelines: Sequence[Timeline]) -> dict[str, str]:
 
 def write_timeline(timeline: Timeline, path: str | Path) -> Path:
     """Write :func:`timeline_page` to ``path`` (parent folders created); return the path."""
-    target = Path(path)
-    page = timeline_page(timeline)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write the timeline ({error.strerror or error})") from None
-    return target
+    return write_output(path, timeline_page(timeline), what="the timeline")

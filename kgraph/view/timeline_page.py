@@ -240,7 +240,7 @@ def _svg(page: Layout, prefix: str) -> tuple[str, list[str]]:
         if box.lane.conflicts:
             ident = f"{prefix}-d{len(details)}"
             count = len(box.lane.conflicts)
-            heading = f"{name}: sources disagree ({count} conflict{'s' if count > 1 else ''})"
+            heading = f"{name}: sources disagree ({count} pair{'s' if count > 1 else ''} of articles)"
             details.append(_detail(ident, heading, (), box.lane.conflicts))
             out.append(f'<g class="tl-mark tl-conflict" data-detail="{ident}" tabindex="0">'
                        f'<title>{_e(heading)}</title><path transform="translate({196},{box.y + 13})" '
@@ -288,7 +288,7 @@ def timeline_fragment(timeline: Timeline, prefix: str = "tl0", width: float = 11
     claims = sum(lane.claims for lane in timeline.lanes)
     conflicts = sum(len(lane.conflicts) for lane in timeline.lanes)
     counts = (f"{people} {'person' if people == 1 else 'people'}, {claims} claim{'s' if claims != 1 else ''}, "
-              f"{timeline.denials} denied, {conflicts} conflict{'s' if conflicts != 1 else ''}")
+              f"{timeline.denials} denied, {conflicts} disagreeing pair{'s' if conflicts != 1 else ''} of sources")
     empty = "" if timeline.lanes else '<p class="tl-empty">No post, hire, departure or firing is known here.</p>'
     return (f'<div class="tl-timeline" id="{prefix}" data-organization="{_e(timeline.organization)}">'
             f'<div class="tl-head"><h2>{_e(timeline.organization)}</h2><span class="tl-counts">{_e(counts)}</span>'

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 from kgraph.view.timeline import Event, Lane, Post, Timeline, parse_day
 
-__all__ = ["FADE", "MIN_SPAN_DAYS", "Scale", "Bar", "Glyph", "LaneBox", "Layout", "time_scale", "ticks",
-           "spread", "layout"]
+__all__ = ["FADE", "MIN_SPAN_DAYS", "Scale", "Axis", "Bar", "Glyph", "LaneBox", "Layout", "time_scale", "ticks",
+           "axis_ticks", "spread", "layout"]
 
 FADE = 36.0  # px over which a bar of unknown start (or end) fades
 MIN_SPAN_DAYS = 60
@@ -31,6 +31,9 @@ ROW = 26.0
 AXIS = 34.0
 GAP = 8.0
 GLYPH_GAP = 14.0
+BREAK = 40.0  # px of a break in the time axis
+BREAK_AT = 0.6  # a gap over this share of the whole span (and over a year) breaks the axis
+TICK_SPACING = 90.0  # px per tick, about
 
 
 @dataclass(frozen=True)
@@ -47,21 +50,83 @@ class Scale:
         return round(self.x0 + (self.x1 - self.x0) * (day - self.start).days / span, 1)
 
 
-def time_scale(days: list[date], x0: float, x1: float) -> Scale:
-    """A scale over ``days`` padded by a twentieth each side, at least :data:`MIN_SPAN_DAYS`.
+@dataclass(frozen=True)
+class Axis:
+    """The time axis: one :class:`Scale` per stretch of dates, with a break of :data:`BREAK`
+    pixels between stretches that a long empty time separates."""
 
-    >>> s = time_scale([date(2024, 3, 1), date(2024, 3, 3)], 0, 100)
-    >>> s.start, s.end, s.x(date(2024, 3, 2))
-    (datetime.date(2024, 1, 29), datetime.date(2024, 4, 4), 50.0)
-    """
-    low, high = (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 1))
+    pieces: tuple[Scale, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.pieces[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.pieces[-1].x1
+
+    @property
+    def start(self) -> date:
+        return self.pieces[0].start
+
+    @property
+    def breaks(self) -> list[tuple[float, float]]:
+        """The pixel spans of the breaks."""
+        return [(a.x1, b.x0) for a, b in zip(self.pieces, self.pieces[1:])]
+
+    def x(self, day: date) -> float:
+        previous = None
+        for piece in self.pieces:
+            if day <= piece.end:
+                if previous is None or day >= piece.start:
+                    return piece.x(max(day, piece.start))
+                gone = (day - previous.end).days / max((piece.start - previous.end).days, 1)
+                return round(previous.x1 + (piece.x0 - previous.x1) * gone, 1)
+            previous = piece
+        return self.x1
+
+
+def _stretch(low: date, high: date) -> tuple[date, date]:
     span = (high - low).days
     if span < MIN_SPAN_DAYS:
         extra = (MIN_SPAN_DAYS - span) / 2
         low, high = low - timedelta(days=extra), high + timedelta(days=extra)
         span = (high - low).days
     pad = timedelta(days=max(span // 20, 1))
-    return Scale(low - pad, high + pad, x0, x1)
+    return low - pad, high + pad
+
+
+def time_scale(days: list[date], x0: float, x1: float) -> Axis:
+    """An axis over ``days``, each stretch padded by a twentieth and at least
+    :data:`MIN_SPAN_DAYS` long. When one gap between dates is over :data:`BREAK_AT` of the
+    whole span and over a year, and a side of it has several dates, the axis breaks there and each side gets pixels in proportion
+    to the dates it holds (a fifth of the width at least), so one old founding date does not
+    squeeze the recent years into the right edge.
+
+    >>> a = time_scale([date(2024, 3, 1), date(2024, 3, 3)], 0, 100)
+    >>> len(a.pieces), a.start, a.x(date(2024, 3, 2))
+    (1, datetime.date(2024, 1, 29), 50.0)
+    >>> a = time_scale([date(2019, 1, 1)] + [date(2025, 2, d) for d in (3, 5, 5, 5)], 0, 1000)
+    >>> len(a.pieces), a.breaks, a.x(date(2019, 1, 1)) < 150 < a.x(date(2025, 2, 3))
+    (2, [(192.0, 232.0)], True)
+    """
+    ordered = sorted(days) or [date(2000, 1, 1)]
+    total = max((ordered[-1] - ordered[0]).days, 1)
+    gaps = [((b - a).days, i) for i, (a, b) in enumerate(zip(ordered, ordered[1:]))]
+    widest, at = max(gaps, default=(0, 0))
+    sides = [ordered[:at + 1], ordered[at + 1:]]
+    if widest > BREAK_AT * total and widest > 365 and max(len(set(side)) for side in sides) > 1:
+        groups = sides
+    else:
+        groups = [ordered]
+    room = x1 - x0 - BREAK * (len(groups) - 1)
+    shares = [min(max(len(g) / len(ordered), 0.2), 0.8) for g in groups]
+    pieces, left = [], x0
+    for group, share in zip(groups, shares):
+        width = room * share / sum(shares)
+        pieces.append(Scale(*_stretch(group[0], group[-1]), round(left, 1), round(left + width, 1)))
+        left += width + BREAK
+    return Axis(tuple(pieces))
 
 
 def _step(day: date, months: int) -> date:
@@ -70,15 +135,17 @@ def _step(day: date, months: int) -> date:
 
 
 def _candidates(scale: Scale, days: int, months: int) -> list[date]:
-    """Tick days every ``days`` days (weeks start on Monday) or every ``months`` months (years
-    on multiples of their count), within the scale."""
+    """Tick days every ``days`` days (weeks start on Monday) or every ``months`` months (from
+    the calendar's: quarters in January, April...; years on multiples of their count), within
+    the scale."""
     found: list[date] = []
     if days:
         day = scale.start + timedelta(days=(7 - scale.start.weekday()) % 7 if days == 7 else 0)
         step = timedelta(days=days)
     else:
-        day = date(scale.start.year - scale.start.year % (months // 12), 1, 1) if months >= 12 else \
-            _step(scale.start, 0)
+        first = scale.start
+        day = (date(first.year - first.year % (months // 12), 1, 1) if months >= 12
+               else date(first.year, (first.month - 1) // months * months + 1, 1))  # calendar quarters
     while day <= scale.end and len(found) < 100:
         if day >= scale.start:
             found.append(day)
@@ -87,7 +154,8 @@ def _candidates(scale: Scale, days: int, months: int) -> list[date]:
 
 
 def ticks(scale: Scale, most: int = 10) -> list[tuple[float, str]]:
-    """Axis ticks: days, weeks, months, quarters or years, the finest that gives ``most`` or fewer.
+    """Ticks of one stretch: days, weeks, months, quarters or years, the finest that gives
+    ``most`` or fewer.
 
     >>> [label for _x, label in ticks(Scale(date(2019, 6, 1), date(2025, 3, 1), 0, 600))]
     ['2020', '2021', '2022', '2023', '2024', '2025']
@@ -100,6 +168,12 @@ def ticks(scale: Scale, most: int = 10) -> list[tuple[float, str]]:
             fmt = "%Y-%m-%d" if days else "%Y" if months >= 12 else "%Y-%m"
             return [(scale.x(d), d.strftime(fmt)) for d in found]
     return []
+
+
+def axis_ticks(axis: Axis) -> list[tuple[float, str]]:
+    """The ticks of every stretch of ``axis``, about one per :data:`TICK_SPACING` pixels."""
+    return [tick for piece in axis.pieces
+            for tick in ticks(piece, max(1, int((piece.x1 - piece.x0) / TICK_SPACING)))]
 
 
 def spread(xs: list[float], gap: float = GLYPH_GAP) -> list[float]:
@@ -158,6 +232,7 @@ class Layout:
     height: float
     plot: tuple[float, float]
     ticks: list[tuple[float, str]]
+    breaks: list[tuple[float, float]]
     lanes: list[LaneBox]
     bars: list[Bar]
     glyphs: list[Glyph]
@@ -172,7 +247,7 @@ def _days(timeline: Timeline) -> list[date]:
     return [d for d in map(parse_day, found) if d is not None]
 
 
-def _bar(post: Post, scale: Scale, y: float, conflict: bool) -> Bar:
+def _bar(post: Post, scale: Axis, y: float, conflict: bool) -> Bar:
     start, end = parse_day(post.start), parse_day(post.end)
     first, last = parse_day(post.first_seen), parse_day(post.last_seen)
     known_left = scale.x(start) if start else None
@@ -214,4 +289,4 @@ def layout(timeline: Timeline, width: float = 1100.0) -> Layout:
             y += ROW
         boxes.append(LaneBox(top, rows * ROW, lane))
         y += GAP
-    return Layout(timeline, width, y + 6, plot, ticks(scale), boxes, bars, glyphs)
+    return Layout(timeline, width, y + 6, plot, axis_ticks(scale), scale.breaks, boxes, bars, glyphs)

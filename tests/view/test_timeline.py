@@ -71,6 +71,18 @@ def test_undated_current_post_fades_in_and_runs_open_to_the_right():
     assert by_role["COO"].fade_in and by_role["COO"].fade_out and not by_role["COO"].open_end
 
 
+def test_a_long_empty_time_breaks_the_axis():
+    lanes = build_lanes([Claim("Jo", "founded", date="2019"), Claim("Jo", "fired", date="2025-02-03"),
+                         Claim("Al", "holdsPosition", role="CEO", status="interim", published="2025-02-05")])
+    page = layout(Timeline("Acme", lanes))
+    ((a, b),) = page.breaks
+    founded, fired = sorted(page.glyphs, key=lambda g: g.x)
+    assert founded.x < a < b < fired.x < page.bars[0].x1
+    assert page.plot[1] - b > 0.6 * (page.plot[1] - page.plot[0])  # the recent stretch keeps most room
+    assert layout(Timeline("Acme", build_lanes([Claim("Jo", "fired", date="2024-05-02"),
+                                                Claim("Jo", "joined", date="2023-01-01")]))).breaks == []
+
+
 def test_conflicts_mark_the_claims_of_their_two_articles():
     conflict = Conflict("fired vs resigned", "fired / resigned", "Jo", ("a", "b"), ("A", "B"), ("a:1", "a:2"))
     assert conflict.involves("fired", [Claim("Jo", "fired", article="a:1")])

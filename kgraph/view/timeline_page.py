@@ -233,7 +233,7 @@ def _svg(page: Layout, prefix: str) -> tuple[str, list[str]]:
     for a, b in page.breaks:  # a long empty time left out of the axis
         out.append(f'<g class="tl-break"><title>no dates in between: the axis skips this time</title>'
                    f'<rect x="{a}" y="22" width="{b - a:.1f}" height="{page.height - 26:.0f}" fill="#e9ecf1"/>'
-                   f'<text x="{(a + b) / 2:.1f}" y="16" text-anchor="middle" class="tl-tick">≈</text></g>')
+                   f'<text x="{(a + b) / 2:.1f}" y="36" text-anchor="middle" class="tl-tick">\u2248</text></g>')
     for x, label in page.ticks:
         out.append(f'<line x1="{x}" y1="22" x2="{x}" y2="{page.height - 4:.0f}" class="tl-grid"/>'
                    f'<text x="{x}" y="16" text-anchor="middle" class="tl-tick">{_e(label)}</text>')

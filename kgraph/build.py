@@ -1,8 +1,9 @@
-"""``kgraph build``: articles -> store -> ``graph.ttl`` and ``graph.html``, with a summary.
+"""``kgraph build``: articles -> store -> ``graph.ttl``, ``graph.html`` and the tenure timeline of
+the organization with the most people on one (``timeline-<slug>.html``), with a summary.
 
 It is the whole path in one call: read the articles, extract them (one named graph per article
-in the on-disk store, unchanged articles skipped), then write the union graph as Turtle and the
-offline HTML network view.
+in the on-disk store, unchanged articles skipped), then write the union graph as Turtle, the
+offline HTML network view (with its Timeline tab) and that timeline's own page.
 """
 from __future__ import annotations
 
@@ -51,7 +52,10 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
     from kgraph.articles import iter_articles
     from kgraph.export import write_export
     from kgraph.view.network import to_networkx
+    from kgraph.rdf.uris import slugify
     from kgraph.view.render import write_html
+    from kgraph.view.timeline import view_timelines
+    from kgraph.view.timeline_page import write_timeline
     from kgraph.store import LocalStore, open_dataset
     from kgraph.store.ingest import ingest
 
@@ -76,9 +80,13 @@ def build(paths: Sequence[Path] = (), *, out_dir: Path = Path("output"), store: 
     try:
         report.files.append(write_export(dataset, "turtle", out_dir / "graph.ttl"))
         G = to_networkx(dataset)
+        timelines = view_timelines(dataset)  # the view's Timeline tab; the first also gets its own page
     finally:
         dataset.close()
-    report.files.append(write_html(G, out_dir / "graph.html", title="kgraph"))
+    report.files.append(write_html(G, out_dir / "graph.html", title="kgraph", timelines=timelines))
+    if timelines:
+        top = timelines[0]
+        report.files.append(write_timeline(top, out_dir / f"timeline-{slugify(top.organization)}.html"))
     report.entities = Counter(data.get("type", "?") for _, data in G.nodes(data=True))
     report.relations = Counter(data.get("relation", "?") for _, _, data in G.edges(data=True))
     return report

@@ -102,10 +102,11 @@ def _all_entries(dataset: object) -> list[Entry]:
 
 
 def resolve_bindings(dataset: object, query_text: str, bindings: Mapping[str, object],
-                     say: Callable[[str], None]) -> dict[str, object]:
+                     say: Callable[[str], None], *, what: str | None = None) -> dict[str, object]:
     """``bindings`` with every entity variable's value (:func:`entity_variables`) turned into
     the canonical name it means: an alias or an IRI becomes that entity's name (told on
-    ``say``); a value naming nothing is kept and ``say`` tells so, with close names.
+    ``say``); a value naming nothing is kept and ``say`` tells so, with close names. Messages
+    name the value as ``--bind var=value``, or as ``what`` followed by the value when given.
 
     Raises
     ------
@@ -121,6 +122,7 @@ def resolve_bindings(dataset: object, query_text: str, bindings: Mapping[str, ob
         if var not in wanted or not isinstance(term, (Literal, URIRef)):
             continue
         value = str(term)
+        given = f"{what} {value}" if what else f"--bind {var}={value}"
         if isinstance(term, URIRef):
             found = [Entry(value, name) for (name,) in _rows(dataset, _NAME_OF.format(iri=str(ox.NamedNode(value))))]
         else:
@@ -134,16 +136,16 @@ def resolve_bindings(dataset: object, query_text: str, bindings: Mapping[str, ob
                 if not found:
                     near = close_names(value, [e.name for e in entries] + [a for e in entries for a in e.aliases])
                     hint = f"; close names: {', '.join(near)}" if near else ""
-                    say(f"kgraph: --bind {var}={value}: no entity has that name or alias{hint}")
+                    say(f"kgraph: {given}: no entity has that name or alias{hint}")
                     continue
         if not found:
-            say(f"kgraph: --bind {var}={value}: no entity has that IRI")
+            say(f"kgraph: {given}: no entity has that IRI")
             continue
         if len({e.name for e in found}) > 1:
             listed = "; ".join(f"{e.name} <{e.iri}>" for e in found[:10])
-            raise UsageError(f"--bind {var}={value}: {len(found)} entities are called that ({listed}); "
+            raise UsageError(f"{given}: {len(found)} entities are called that ({listed}); "
                              "give one of their names or IRIs")
         out[var] = Literal(found[0].name)
         if found[0].name != value:
-            say(f"kgraph: --bind {var}={value}: read as {found[0].name!r}")
+            say(f"kgraph: {given}: read as {found[0].name!r}")
     return out

@@ -42,6 +42,20 @@ def test_build_graph_holds_the_samples_claims(built_samples):
     assert "negated" in {str(m) for m in graph.objects(None, KG.modality)}  # the samples deny things too
 
 
+def test_build_draws_the_samples_tenure_timeline(built_samples):
+    _, cwd = built_samples
+    page = (cwd / "output" / "timeline-quillstone-labs.html").read_text(encoding="utf-8")
+    for person in ("Nadia Ferrante", "Owen Lacroix", "Quillstone Labs employees"):
+        assert f'class="tl-person"><title>{person}</title>' in page
+    assert "tl-event tl-fired tl-asserted" in page and "tl-bar tl-interim" in page
+    assert 'id="kg-tabs"' in (cwd / "output" / "graph.html").read_text(encoding="utf-8")
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(app, ["timeline", "Nusapay"])
+    assert result.exit_code == 0, result.output
+    nusapay = (cwd / "output" / "timeline-nusapay.html").read_text(encoding="utf-8")
+    assert "Bagas Pranowo" in nusapay and "tl-bar tl-interim" in nusapay  # Lintang Maharani, Plt. CEO
+
+
 def test_build_missing_path_exits_2_and_builds_the_rest(tmp_path):
     good = ARTICLES / "en-fired-gridmark.txt"
     result = CliRunner().invoke(app, ["build", str(good), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])

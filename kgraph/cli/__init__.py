@@ -13,6 +13,7 @@ from kgraph.cli import eval as _eval  # noqa: F401,E402  kgraph eval
 from kgraph.cli import train as _train  # noqa: F401,E402  kgraph train tagger
 from kgraph.cli import store as _store  # noqa: F401,E402  kgraph ingest, remove, bench
 from kgraph.cli import view as _view  # noqa: F401,E402  kgraph render, render-bench
+from kgraph.cli import timeline as _timeline  # noqa: F401,E402  kgraph timeline
 from kgraph.cli import articles as _articles  # noqa: F401,E402  kgraph read
 from kgraph.cli import extract as _extract  # noqa: F401,E402  kgraph extract, explain
 from kgraph.cli import rdf as _rdf  # noqa: F401,E402  kgraph query, export, ontology, validate

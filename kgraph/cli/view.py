@@ -45,6 +45,7 @@ def render_command(
     from kgraph.view.network import (check_centrality, ego_subgraph, filter_claims, find_node,
                                      parse_relations, to_networkx)
     from kgraph.view.render import write_html
+    from kgraph.view.timeline import view_timelines
 
     if graph is not None and (store is not None or endpoint is not None):
         raise UsageError("--graph reads a file; it cannot be combined with --store or --endpoint")
@@ -57,18 +58,22 @@ def render_command(
     dataset = open_dataset(graph=graph, store=store, endpoint=endpoint)
     try:
         G = to_networkx(dataset)
+        whole = G
+        G = filter_claims(G, relations=wanted, modalities=_split(modalities),
+                          since=since, until=until)
+        first = None
+        if focus is not None:
+            centre = find_node(whole, focus)
+            if centre not in G:
+                raise UsageError(f"--focus: {focus!r} takes part in no claim that matches the filters")
+            G = ego_subgraph(G, centre, depth)
+            focus = str(G.nodes[centre].get("label", focus))
+            first = focus if G.nodes[centre].get("type") == "Organization" else None
+        shown = [str(data.get("label")) for _node, data in G.nodes(data=True) if data.get("type") == "Organization"]
+        timelines = view_timelines(dataset, among=shown, first=first)  # the Timeline tab
     finally:
         dataset.close()
-    whole = G
-    G = filter_claims(G, relations=wanted, modalities=_split(modalities),
-                      since=since, until=until)
-    if focus is not None:
-        centre = find_node(whole, focus)
-        if centre not in G:
-            raise UsageError(f"--focus: {focus!r} takes part in no claim that matches the filters")
-        G = ego_subgraph(G, centre, depth)
-        focus = str(G.nodes[centre].get("label", focus))
-    path = write_html(G, out, title=title, size_by=size_by, focus=focus)
+    path = write_html(G, out, title=title, size_by=size_by, focus=focus, timelines=timelines)
     console.print(f"wrote {path}: {G.number_of_nodes()} entities, {G.number_of_edges()} claims",
                   markup=False, highlight=False, soft_wrap=True)
 

@@ -19,6 +19,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,8 @@ from kgraph.models import SYMMETRIC_RELATIONS
 from kgraph.output_files import write_output
 from kgraph.view.layout import grid_force_layout
 from kgraph.view.network import centrality
+from kgraph.view.timeline import Timeline
+from kgraph.view.timeline_page import timeline_tab
 
 __all__ = ["view_data", "embed_json", "render_html", "write_html", "NotebookView", "notebook_view"]
 
@@ -170,8 +173,10 @@ def render_html(
     title: str = "kgraph",
     size_by: str = "degree",
     focus: str | None = None,
+    timelines: Sequence[Timeline] = (),
 ) -> str:
-    """The complete offline HTML page for ``G`` (see :func:`view_data` for the options)."""
+    """The complete offline HTML page for ``G`` (see :func:`view_data` for the options), with a
+    Timeline tab showing ``timelines`` (:func:`kgraph.view.timeline.view_timelines`) if any."""
     data = view_data(G, title=title, size_by=size_by, focus=focus)
     parts = {
         "TITLE": html.escape(title),
@@ -181,6 +186,7 @@ def render_html(
         "DATA": embed_json(data),
         "VIS_JS": _vis_asset("vis-network.min.js"),
         "APP_JS": _template("graph.js"),
+        **timeline_tab(timelines),
     }
     for name in ("VIS_JS", "APP_JS", "VIS_CSS", "APP_CSS"):
         if re.search(r"</(script|style)|<!--", parts[name], re.IGNORECASE):

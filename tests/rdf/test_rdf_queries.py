@@ -49,6 +49,20 @@ EXPECTED: dict[str, tuple[list[str], tuple[str, ...], set[tuple[str, ...]]]] = {
         ("2024-05-16", "Dara Quinn", "fired", "asserted"),
         ("2024-06-04", "Budi Santoso", "holds position", "asserted"),
     }),
+    "tenure_timeline": (["organization=Nimbus Labs"], ("person", "change", "role", "status", "modality", "date",
+                                                       "published", "title"), {
+        ("Dara Quinn", "fired", "", "", "asserted", "2024-05-13", "2024-05-14", LEDGER_FIRES),
+        ("Dara Quinn", "holdsPosition", "CEO", "former", "asserted", "2024-05-13", "2024-05-14", LEDGER_FIRES),
+        ("Priya Natarajan", "holdsPosition", "CEO", "interim", "asserted", "2024-05-13", "2024-05-14", LEDGER_FIRES),
+        ("Dara Quinn", "fired", "", "", "negated", "", "2024-05-15", CIRCUIT),
+        ("Dara Quinn", "resigned", "", "", "asserted", "2024-05-12", "2024-05-15", CIRCUIT),
+        ("Dara Quinn", "fired", "", "", "asserted", "2024-05-14", "2024-05-20", LEDGER_ORBITRA),
+        ("Dara Quinn", "fired", "", "", "asserted", "", "2024-05-16", WARTA_PECAT),
+        ("Budi Santoso", "holdsPosition", "VP Engineering", "former", "asserted", "", "2024-06-04", WARTA_CTO),
+    }),
+    "timeline_organizations": ([], ("organization", "people", "claims"), {
+        ("Nimbus Labs", "3", "8"), ("Orbitra", "2", "2"), ("Kopi Teknologi", "1", "2"),
+    }),
     "claims_about": (["name=KopiTek"], ("subject", "relation", "object", "modality"), {
         ("Budi Santoso", "joined", "Kopi Teknologi", "asserted"),
         ("Budi Santoso", "holdsPosition", "Kopi Teknologi", "asserted"),

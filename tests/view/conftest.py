@@ -8,6 +8,18 @@ from kgraph.rdf.article_graph import build_dataset
 from .sample_articles import EXTRACTIONS
 
 
+@pytest.fixture(scope="module")
+def driver():
+    """Headless Chromium with the network off, one per test module (skips where it is missing)."""
+    from kgraph.view.render_bench import BrowserMissing, headless_chromium
+
+    try:
+        with headless_chromium() as browser:
+            yield browser
+    except BrowserMissing as missing:
+        pytest.skip(f"headless Chromium is not available: {missing}")
+
+
 @pytest.fixture(scope="session")
 def dataset():
     """The two articles as kgraph RDF (one named graph each)."""

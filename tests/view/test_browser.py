@@ -7,20 +7,11 @@ import pytest
 
 from kgraph.view.network import to_networkx
 from kgraph.view.render import write_html
-from kgraph.view.render_bench import BrowserMissing, headless_chromium, synthetic_graph, wait_until_ready
+from kgraph.view.render_bench import synthetic_graph, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
 DANA = "https://kgraph.dev/id/person/dana-whitfield"
-
-
-@pytest.fixture(scope="module")
-def driver():
-    try:
-        with headless_chromium() as browser:
-            yield browser
-    except BrowserMissing as missing:
-        pytest.skip(f"headless Chromium is not available: {missing}")
 
 
 @pytest.fixture(scope="module")

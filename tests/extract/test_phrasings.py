@@ -7,6 +7,7 @@ import pytest
 
 from conftest_extract import triples
 from kgraph.models import Article
+from kgraph.extractor import Extractor
 
 CASES = [
     # English
@@ -266,10 +267,11 @@ def test_phrasing_a_known_product_word_inside_a_longer_name(extractor):
     assert {e.name: e.type for e in article.entities}["Microsoft Edge"] == "Product"
 
 
-def test_phrasing_a_bare_rival_is_the_rival_of_the_article_s_company(extractor):
+def test_phrasing_a_bare_rival_is_the_rival_of_the_article_s_company():
+    # the rules' reading; the learned scorer (blind-measured, not rule-bound) may add a pair here
     text = ("Skylark Cloud said its data centers went offline. Skylark Cloud apologized. Its largest "
             "customer, the retailer Brightcart, would move some services to rival Cumulo.")
-    found = _found(extractor, text, "en")
+    found = _found(Extractor(scorer=False), text, "en")
     assert ("Cumulo", "competitorOf", "Skylark Cloud") in found, sorted(found)
     assert ("Brightcart", "competitorOf", "Cumulo") not in found
 

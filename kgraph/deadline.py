@@ -61,13 +61,16 @@ _BATCH_ROWS = 256  # items handed over at once, or fewer when the batch is older
 _BATCH_SECONDS = 0.05
 
 
-def iterate_within(items: Iterator[T], seconds: float | None, *, name: str = "kgraph-deadline") -> Iterator[T]:
-    """The items of ``items`` as they come, read in a daemon thread, for at most ``seconds`` of waiting.
+def iterate_within(start: Callable[[], Iterator[T]], seconds: float | None, *,
+                   name: str = "kgraph-deadline") -> Iterator[T]:
+    """The items of ``start()`` as they come, made and read in a daemon thread, for at most
+    ``seconds`` of waiting.
 
-    Only the time spent waiting for the next items counts (not the caller's own work with
-    them, e.g. writing to a slow pipe); items are handed over in small batches, a batch at
-    least every 0.05 s while items come. Closing the iterator early stops the reading thread
-    at its next batch.
+    The iterator is made in the thread that reads it (pyoxigraph's answers may only be read by
+    the thread that asked). Only the time spent waiting for the next items counts (not the
+    caller's own work with them, e.g. writing to a slow pipe); the first item is handed over
+    at once, the others in small batches, a batch at least every 0.05 s while items come.
+    Closing the iterator early stops the reading thread at its next batch.
 
     Raises
     ------
@@ -77,17 +80,17 @@ def iterate_within(items: Iterator[T], seconds: float | None, *, name: str = "kg
 
     Examples
     --------
-    >>> list(iterate_within(iter(range(3)), 5))
+    >>> list(iterate_within(lambda: iter(range(3)), 5))
     [0, 1, 2]
     >>> import itertools
-    >>> slow = (time.sleep(0.02) or n for n in itertools.count())
+    >>> slow = lambda: (time.sleep(0.02) or n for n in itertools.count())
     >>> sum(1 for _ in iterate_within(slow, 0.2))
     Traceback (most recent call last):
     ...
     TimeoutError: no result within 0.2 s
     """
     if seconds is None:
-        yield from items
+        yield from start()
         return
     batches: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=8)
     stop = threading.Event()
@@ -104,13 +107,13 @@ def iterate_within(items: Iterator[T], seconds: float | None, *, name: str = "kg
     def work() -> None:
         try:
             batch: list[T] = []
-            started = time.monotonic()
-            for item in items:
+            first, started = True, time.monotonic()
+            for item in start():
                 batch.append(item)
-                if len(batch) >= _BATCH_ROWS or time.monotonic() - started > _BATCH_SECONDS:
+                if first or len(batch) >= _BATCH_ROWS or time.monotonic() - started > _BATCH_SECONDS:
                     if not hand_over("items", batch):
                         return
-                    batch, started = [], time.monotonic()
+                    batch, first, started = [], False, time.monotonic()
             if hand_over("items", batch):
                 hand_over("end", None)
         except BaseException as error:  # noqa: BLE001 - re-raised in the waiting thread

@@ -543,18 +543,29 @@ def query_rows(dataset: object, query: PreparedQuery, bindings: Mapping[str, Nod
     oxigraph = oxigraph_store(dataset)
     if oxigraph is None:
         return result_rows_of(run_query(dataset, query, bindings, timeout=timeout))
-    rows = oxigraph_rows(_ask_oxigraph(oxigraph, dataset, query, bindings))
+
+    def answer() -> Iterator[list[str] | list[Node | None]]:  # the names, then the rows
+        rows = oxigraph_rows(_ask_oxigraph(oxigraph, dataset, query, bindings))
+        yield rows.names
+        yield from rows
+
+    items = iterate_within(answer, timeout or None, name=f"kgraph-query {query.source}")
 
     def read() -> Iterator[list[Node | None]]:
         try:
-            yield from iterate_within(rows.rows, timeout or None, name=f"kgraph-query {query.source}")
+            yield from items
         except TimeoutError:
             raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without the whole answer "
                                     f"(--timeout {timeout:g}; 0 for no limit)") from None
         except _ENGINE_ERRORS as error:
             raise _query_error(query, error) from None
 
-    return Rows(rows.names, read())
+    rows = read()
+    try:
+        names = next(rows)
+    except StopIteration:  # cannot happen: the names come first
+        names = []
+    return Rows([str(n) for n in names], rows)  # type: ignore[arg-type]
 
 
 _ENGINE_ERRORS = (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError, OSError)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -175,12 +176,15 @@ def spacy_tokenizers() -> dict[str, Callable[[str], object]]:
 def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int = 200,
             make_extractor: ExtractorFactory = extract_function,
             tokenizers: dict[str, Callable[[str], object]] | None = None,
-            keep: Path | None = None, progress: Callable[[int, int], None] | None = None) -> BenchResult:
+            keep: Path | None = None, endpoint: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> BenchResult:
     """Generate ``n`` articles and time extraction, ingest and queries in this process.
 
     ``tokenizers`` (language -> callable, default :func:`spacy_tokenizers`) is the baseline
     that extraction is compared with. With ``keep``, the store is kept in that folder; a
     store already there holding the ``n`` articles is reused (queries timed on it, no ingest).
+    With ``endpoint`` (a SPARQL server's URL), the articles go to that server and the queries
+    are timed there, the same way (a server holding the ``n`` articles is reused).
     ``progress`` is called with (articles done, total) during the ingest.
 
     Raises
@@ -206,41 +210,51 @@ def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int =
     for article in part:
         tokenizers[article.lang or "en"](article.text)
     result.tokenize_seconds = time.perf_counter() - start
-    if keep is not None:
-        _ingest_and_time(articles, keep, result, jobs=jobs, queries=queries, make_extractor=make_extractor,
-                         progress=progress)
+    options = dict(jobs=jobs, queries=queries, make_extractor=make_extractor, progress=progress)
+    if endpoint is not None:
+        _ingest_and_time(articles, endpoint, result, **options)
+    elif keep is not None:
+        _ingest_and_time(articles, keep, result, **options)
     else:
         with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
-            _ingest_and_time(articles, Path(tmp) / "store", result, jobs=jobs, queries=queries,
-                             make_extractor=make_extractor, progress=progress)
+            _ingest_and_time(articles, Path(tmp) / "store", result, **options)
     result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
 
-def _ingest_and_time(articles: list[Article], path: Path, result: BenchResult, *, jobs: int, queries: Path,
+def _ingest_and_time(articles: list[Article], where: Path | str, result: BenchResult, *, jobs: int, queries: Path,
                      make_extractor: ExtractorFactory, progress: Callable[[int, int], None] | None) -> None:
-    """Ingest ``articles`` into the store at ``path`` (unless it holds them already), then time the queries."""
+    """Ingest ``articles`` into the store folder or server ``where`` (unless it holds them already),
+    then time the queries there."""
     from kgraph.store import LocalStore, open_dataset
 
-    with LocalStore(path) as store:
-        stored = len(store.records())
+    with (LocalStore(where) if isinstance(where, Path) else nullcontext(_endpoint(where))) as target:
+        stored = len(target.records())
         if stored and stored != len(articles):
-            raise KgraphError(f"bench: {path} holds {stored:,} articles, not {len(articles):,}: "
-                              "give an empty folder or the store of this size")
+            raise KgraphError(f"bench: {where} holds {stored:,} articles, not {len(articles):,}: "
+                              "give an empty store or server, or the one of this size")
         result.reused = stored == len(articles)
         if not result.reused:
             start = time.perf_counter()
-            report = ingest(articles, store, make_extractor, jobs=jobs, progress=progress)
+            report = ingest(articles, target, make_extractor, jobs=jobs, progress=progress)
             result.ingest_seconds = time.perf_counter() - start
             if report.failed or report.stopped:
                 raise KgraphError(f"bench: ingest failed ({(report.failed or [report.stopped])[0]})")
-        result.triples = store.count()
-    dataset = open_dataset(store=path)
+        result.triples = target.count() if isinstance(target, LocalStore) else 0
+    dataset = open_dataset(store=where) if isinstance(where, Path) else open_dataset(endpoint=where)
     try:
         time_queries(dataset, queries, result)
     finally:
         dataset.close()
+
+
+def _endpoint(url: str) -> Any:
+    from kgraph.endpoint import Endpoint
+
+    server = Endpoint(url)
+    server.ping()
+    return server
 
 
 def extraction_speed(articles: list[Article], *, rounds: int = 2,
@@ -274,10 +288,11 @@ def extraction_speed(articles: list[Article], *, rounds: int = 2,
 
 
 def run_sizes(sizes: list[int], *, jobs: int, queries: Path = Path("queries"), keep: Path | None = None,
-              log: Path | None = None) -> list[BenchResult]:
+              endpoint: str | None = None, log: Path | None = None) -> list[BenchResult]:
     """:func:`measure` each size in a fresh Python process, so peak memory is per size.
 
-    With ``keep``, each size's store is kept in (or reused from) ``keep/N``; with ``log``, the
+    With ``keep``, each size's store is kept in (or reused from) ``keep/N``; with ``endpoint``,
+    each size goes to (or is reused from) that SPARQL server; with ``log``, the
     runs' progress lines (articles ingested, articles/s) are appended to that file.
     """
     results = []
@@ -288,6 +303,8 @@ def run_sizes(sizes: list[int], *, jobs: int, queries: Path = Path("queries"), k
                        "--queries", str(queries), "--out", str(out)]
             if keep is not None:
                 command += ["--keep", str(keep / str(n))]
+            if endpoint is not None:
+                command += ["--endpoint", endpoint]
             errors = Path(tmp) / "stderr.txt" if log is None else log
             with errors.open("a", encoding="utf-8") as stream:
                 done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stream, text=True)
@@ -355,10 +372,10 @@ def results_table(results: list[BenchResult]) -> Table:
     row("words", [f"{r.words:,}" for r in results], f"{last.words / first.words:.1f}x")
     row("extract words/s (1 process)", [_rate(r.sample_words, r.extract_seconds) for r in results])
     row("spaCy tokenizer words/s", [_rate(r.sample_words, r.tokenize_seconds) for r in results])
-    row("ingest time (s)", ["reused store" if r.reused else f"{r.ingest_seconds:.1f}" for r in results],
+    row("ingest time (s)", ["reused" if r.reused else f"{r.ingest_seconds:.1f}" for r in results],
         f"{last.ingest_seconds / first.ingest_seconds:.1f}x" if first.ingest_seconds else "-")
     row("ingest articles/s", [_rate(r.n, r.ingest_seconds) + f" ({r.jobs} jobs)" for r in results])
-    row("triples in store", [f"{r.triples:,}" for r in results], f"{last.triples / max(first.triples, 1):.1f}x")
+    row("triples in store", [f"{r.triples:,}" if r.triples else "-" for r in results], f"{last.triples / max(first.triples, 1):.1f}x")
     for name in sorted(set().union(*(r.queries for r in results))):
         for label, times, counts in (
                 (f"query {name} (ms, rows)", [r.queries.get(name) for r in results], [r.rows.get(name) for r in results]),
@@ -381,8 +398,9 @@ def _main(argv: list[str]) -> int:
     parser.add_argument("--queries", type=Path, default=Path("queries"))
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--keep", type=Path, default=None)
+    parser.add_argument("--endpoint", default=None)
     args = parser.parse_args(argv)
-    result = measure(args.n, jobs=args.jobs, queries=args.queries, keep=args.keep,
+    result = measure(args.n, jobs=args.jobs, queries=args.queries, keep=args.keep, endpoint=args.endpoint,
                      progress=progress_logger(args.n, write=lambda line: sys.stderr.write(line) and sys.stderr.flush()))
     args.out.write_text(json.dumps(asdict(result)), encoding="utf-8")
     return 0

@@ -64,6 +64,6 @@ def test_kept_store_is_reused_and_a_store_of_another_size_refused(tmp_path: Path
     assert (again.triples, again.rows) == (first.triples, first.rows)
     console = Console(width=200, record=True)
     console.print(results_table([again]))
-    assert "reused store" in console.export_text()
+    assert "reused" in console.export_text()
     with pytest.raises(KgraphError, match=r"holds 30 articles, not 20"):
         measure(20, **options)

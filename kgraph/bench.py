@@ -242,7 +242,7 @@ def _ingest_and_time(articles: list[Article], where: Path | str, result: BenchRe
             if report.failed or report.stopped:
                 raise KgraphError(f"bench: ingest failed ({(report.failed or [report.stopped])[0]})")
         result.triples = target.count() if isinstance(target, LocalStore) else 0
-    dataset = open_dataset(store=where) if isinstance(where, Path) else open_dataset(endpoint=where)
+    dataset = open_dataset(store=where) if isinstance(where, Path) else open_dataset(endpoint=where, timeout=0)
     try:
         time_queries(dataset, queries, result)
     finally:
@@ -252,7 +252,7 @@ def _ingest_and_time(articles: list[Article], where: Path | str, result: BenchRe
 def _endpoint(url: str) -> Any:
     from kgraph.endpoint import Endpoint
 
-    server = Endpoint(url)
+    server = Endpoint(url, timeout=0)  # no limit: a listing of 100,000 rows takes minutes
     server.ping()
     return server
 

@@ -555,7 +555,7 @@ def query_rows(dataset: object, query: PreparedQuery, bindings: Mapping[str, Nod
         try:
             yield from items
         except TimeoutError:
-            raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without the whole answer "
+            raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without an answer "
                                     f"(--timeout {timeout:g}; 0 for no limit)") from None
         except _ENGINE_ERRORS as error:
             raise _query_error(query, error) from None

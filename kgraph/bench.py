@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -30,7 +31,7 @@ from kgraph.models import Article
 from kgraph.extractor import extract_function
 from kgraph.store.ingest import ExtractorFactory, ingest
 
-__all__ = ["extraction_speed", "BenchResult", "load_templates", "synthetic_articles", "spacy_tokenizers", "time_queries", "measure", "run_sizes", "results_table"]
+__all__ = ["extraction_speed", "BenchResult", "load_templates", "synthetic_articles", "spacy_tokenizers", "time_queries", "measure", "run_sizes", "progress_logger", "results_table"]
 
 _REQUIRED = ("names", "organizations", "products", "roles", "days", "amounts", "headlines", "templates", "noise")
 _LANGS = ("id", "en")
@@ -54,6 +55,7 @@ class BenchResult:
     bound: dict[str, float] = field(default_factory=dict)  # name -> median seconds, one param bound
     rss_mb: float = 0.0
     worker_rss_mb: float = 0.0
+    reused: bool = False  # queries timed on a store kept by an earlier run (no ingest measured)
 
 
 def load_templates(path: Path | None = None) -> dict[str, Any]:
@@ -119,8 +121,13 @@ def _words(articles: list[Article]) -> int:
 
 def _median_seconds(run: Callable[[], Any], runs: int = 3, budget: float = 5.0) -> tuple[float, Any]:
     """Median of up to ``runs`` timed calls after a warm-up (a slow query stops after ``budget`` s),
-    and what the warm-up call returned."""
+    and what the warm-up call returned; a warm-up longer than ``budget`` is the one time taken
+    (a listing of a million rows at 100,000 articles takes minutes, its caches matter little)."""
+    start = time.perf_counter()
     answer = run()  # warm-up: parse and caches
+    warm_up = time.perf_counter() - start
+    if warm_up > budget:
+        return warm_up, answer
     times: list[float] = []
     while len(times) < runs and sum(times) < budget:
         start = time.perf_counter()
@@ -136,18 +143,27 @@ def time_queries(dataset: Any, folder: Path, result: BenchResult) -> None:
     answer, so it is a value that exists; a query without ``# params:`` or without rows has
     no bound time.
     """
-    from kgraph.query import load_query, run_query
-    from kgraph.rdf.results import result_rows
+    from kgraph.query import load_query
 
     for path in sorted(folder.glob("*.rq")):
         query = load_query(path)
-        seconds, (names, rows) = _median_seconds(lambda: result_rows(run_query(dataset, query)))
-        result.queries[path.stem], result.rows[path.stem] = seconds, len(rows)
-        first = dict(zip(names, rows[0])) if rows else {}
+        seconds, (first, count) = _median_seconds(lambda: _read_answer(dataset, query))
+        result.queries[path.stem], result.rows[path.stem] = seconds, count
         param = next((p for p in query.info.params if first.get(p) is not None), None)
         if param is not None:
             bound = {param: first[param]}
-            result.bound[path.stem] = _median_seconds(lambda: result_rows(run_query(dataset, query, bound)))[0]
+            result.bound[path.stem] = _median_seconds(lambda: _read_answer(dataset, query, bound))[0]
+
+
+def _read_answer(dataset: Any, query: Any, bindings: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:
+    """Read a query's whole answer as ``kgraph query --format csv`` does (row by row, no list of
+    rows kept): its first row by variable name, and the row count."""
+    from kgraph.query import query_rows
+
+    rows = query_rows(dataset, query, bindings)
+    first = next(iter(rows), None)
+    count = 0 if first is None else 1 + sum(1 for _ in rows)
+    return dict(zip(rows.names, first or [])), count
 
 
 def spacy_tokenizers() -> dict[str, Callable[[str], object]]:
@@ -159,14 +175,23 @@ def spacy_tokenizers() -> dict[str, Callable[[str], object]]:
 
 def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int = 200,
             make_extractor: ExtractorFactory = extract_function,
-            tokenizers: dict[str, Callable[[str], object]] | None = None) -> BenchResult:
+            tokenizers: dict[str, Callable[[str], object]] | None = None,
+            keep: Path | None = None, endpoint: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> BenchResult:
     """Generate ``n`` articles and time extraction, ingest and queries in this process.
 
     ``tokenizers`` (language -> callable, default :func:`spacy_tokenizers`) is the baseline
-    that extraction is compared with.
-    """
-    from kgraph.store import LocalStore, open_dataset
+    that extraction is compared with. With ``keep``, the store is kept in that folder; a
+    store already there holding the ``n`` articles is reused (queries timed on it, no ingest).
+    With ``endpoint`` (a SPARQL server's URL), the articles go to that server and the queries
+    are timed there, the same way (a server holding the ``n`` articles is reused).
+    ``progress`` is called with (articles done, total) during the ingest.
 
+    Raises
+    ------
+    KgraphError
+        The ingest failed, or ``keep`` holds a store of another size.
+    """
     articles = synthetic_articles(n)
     result = BenchResult(n=n, words=_words(articles), jobs=jobs)
     part = articles[:sample]
@@ -185,22 +210,51 @@ def measure(n: int, *, jobs: int, queries: Path = Path("queries"), sample: int =
     for article in part:
         tokenizers[article.lang or "en"](article.text)
     result.tokenize_seconds = time.perf_counter() - start
-    with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
-        with LocalStore(Path(tmp) / "store") as store:
-            start = time.perf_counter()
-            report = ingest(articles, store, make_extractor, jobs=jobs)
-            result.ingest_seconds = time.perf_counter() - start
-            result.triples = store.count()
-        if report.failed or report.stopped:
-            raise KgraphError(f"bench: ingest failed ({(report.failed or [report.stopped])[0]})")
-        dataset = open_dataset(store=Path(tmp) / "store")
-        try:
-            time_queries(dataset, queries, result)
-        finally:
-            dataset.close()
+    options = dict(jobs=jobs, queries=queries, make_extractor=make_extractor, progress=progress)
+    if endpoint is not None:
+        _ingest_and_time(articles, endpoint, result, **options)
+    elif keep is not None:
+        _ingest_and_time(articles, keep, result, **options)
+    else:
+        with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+            _ingest_and_time(articles, Path(tmp) / "store", result, **options)
     result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
+
+
+def _ingest_and_time(articles: list[Article], where: Path | str, result: BenchResult, *, jobs: int, queries: Path,
+                     make_extractor: ExtractorFactory, progress: Callable[[int, int], None] | None) -> None:
+    """Ingest ``articles`` into the store folder or server ``where`` (unless it holds them already),
+    then time the queries there."""
+    from kgraph.store import LocalStore, open_dataset
+
+    with (LocalStore(where) if isinstance(where, Path) else nullcontext(_endpoint(where))) as target:
+        stored = len(target.records())
+        if stored and stored != len(articles):
+            raise KgraphError(f"bench: {where} holds {stored:,} articles, not {len(articles):,}: "
+                              "give an empty store or server, or the one of this size")
+        result.reused = stored == len(articles)
+        if not result.reused:
+            start = time.perf_counter()
+            report = ingest(articles, target, make_extractor, jobs=jobs, progress=progress)
+            result.ingest_seconds = time.perf_counter() - start
+            if report.failed or report.stopped:
+                raise KgraphError(f"bench: ingest failed ({(report.failed or [report.stopped])[0]})")
+        result.triples = target.count() if isinstance(target, LocalStore) else 0
+    dataset = open_dataset(store=where) if isinstance(where, Path) else open_dataset(endpoint=where, timeout=0)
+    try:
+        time_queries(dataset, queries, result)
+    finally:
+        dataset.close()
+
+
+def _endpoint(url: str) -> Any:
+    from kgraph.store.endpoint import Endpoint
+
+    server = Endpoint(url, timeout=0)  # no limit: a listing of 100,000 rows takes minutes
+    server.ping()
+    return server
 
 
 def extraction_speed(articles: list[Article], *, rounds: int = 2,
@@ -233,20 +287,57 @@ def extraction_speed(articles: list[Article], *, rounds: int = 2,
             "tokenizer_words_per_s": words / tokenize_best, "ratio": extract_best / tokenize_best}
 
 
-def run_sizes(sizes: list[int], *, jobs: int, queries: Path = Path("queries")) -> list[BenchResult]:
-    """:func:`measure` each size in a fresh Python process, so peak memory is per size."""
+def run_sizes(sizes: list[int], *, jobs: int, queries: Path = Path("queries"), keep: Path | None = None,
+              endpoint: str | None = None, log: Path | None = None) -> list[BenchResult]:
+    """:func:`measure` each size in a fresh Python process, so peak memory is per size.
+
+    With ``keep``, each size's store is kept in (or reused from) ``keep/N``; with ``endpoint``,
+    each size goes to (or is reused from) that SPARQL server; with ``log``, the
+    runs' progress lines (articles ingested, articles/s) are appended to that file.
+    """
     results = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
             out = Path(tmp) / "result.json"
-            done = subprocess.run([sys.executable, "-m", "kgraph.bench", str(n), "--jobs", str(jobs),
-                                   "--queries", str(queries), "--out", str(out)],
-                                  capture_output=True, text=True)
+            command = [sys.executable, "-m", "kgraph.bench", str(n), "--jobs", str(jobs),
+                       "--queries", str(queries), "--out", str(out)]
+            if keep is not None:
+                command += ["--keep", str(keep / str(n))]
+            if endpoint is not None:
+                command += ["--endpoint", endpoint]
+            errors = Path(tmp) / "stderr.txt" if log is None else log
+            with errors.open("a", encoding="utf-8") as stream:
+                done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stream, text=True)
             if done.returncode != 0 or not out.is_file():
-                last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-                raise KgraphError(f"bench: the run with N={n} failed: {last}")
+                lines = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+                raise KgraphError(f"bench: the run with N={n} failed: {(lines or ['no output'])[-1]}")
             results.append(BenchResult(**json.loads(out.read_text(encoding="utf-8"))))
     return results
+
+
+def progress_logger(n: int, *, every: int = 1000,
+                    write: Callable[[str], object] = sys.stderr.write) -> Callable[[int, int], None]:
+    """A progress callback writing one line per ``every`` articles: count, elapsed s, articles/s.
+
+    >>> lines = []
+    >>> log = progress_logger(3, every=2, write=lines.append)
+    >>> for done in range(4): log(done, 3)
+    >>> [line.split(" articles in")[0] for line in lines]
+    ['bench N=3: 0/3', 'bench N=3: 2/3', 'bench N=3: 3/3']
+    """
+    start: list[float] = []  # the first call's time: the ingest starts
+    last = [-1]
+
+    def log(done: int, total: int) -> None:
+        if not start:
+            start.append(time.perf_counter())
+        if done // every != last[0] // every or done == total:
+            last[0] = done
+            elapsed = time.perf_counter() - start[0]
+            write(f"bench N={n}: {done:,}/{total:,} articles in {elapsed:,.0f} s "
+                  f"({done / elapsed if elapsed else 0:,.1f} articles/s)\n")
+
+    return log
 
 
 def _rate(count: float, seconds: float) -> str:
@@ -281,10 +372,10 @@ def results_table(results: list[BenchResult]) -> Table:
     row("words", [f"{r.words:,}" for r in results], f"{last.words / first.words:.1f}x")
     row("extract words/s (1 process)", [_rate(r.sample_words, r.extract_seconds) for r in results])
     row("spaCy tokenizer words/s", [_rate(r.sample_words, r.tokenize_seconds) for r in results])
-    row("ingest time (s)", [f"{r.ingest_seconds:.1f}" for r in results],
+    row("ingest time (s)", ["reused" if r.reused else f"{r.ingest_seconds:.1f}" for r in results],
         f"{last.ingest_seconds / first.ingest_seconds:.1f}x" if first.ingest_seconds else "-")
     row("ingest articles/s", [_rate(r.n, r.ingest_seconds) + f" ({r.jobs} jobs)" for r in results])
-    row("triples in store", [f"{r.triples:,}" for r in results], f"{last.triples / max(first.triples, 1):.1f}x")
+    row("triples in store", [f"{r.triples:,}" if r.triples else "-" for r in results], f"{last.triples / max(first.triples, 1):.1f}x")
     for name in sorted(set().union(*(r.queries for r in results))):
         for label, times, counts in (
                 (f"query {name} (ms, rows)", [r.queries.get(name) for r in results], [r.rows.get(name) for r in results]),
@@ -306,8 +397,11 @@ def _main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--queries", type=Path, default=Path("queries"))
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--keep", type=Path, default=None)
+    parser.add_argument("--endpoint", default=None)
     args = parser.parse_args(argv)
-    result = measure(args.n, jobs=args.jobs, queries=args.queries)
+    result = measure(args.n, jobs=args.jobs, queries=args.queries, keep=args.keep, endpoint=args.endpoint,
+                     progress=progress_logger(args.n, write=lambda line: sys.stderr.write(line) and sys.stderr.flush()))
     args.out.write_text(json.dumps(asdict(result)), encoding="utf-8")
     return 0
 

@@ -34,11 +34,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
-from kgraph.deadline import call_within
+from kgraph.deadline import call_within, iterate_within
 from kgraph.errors import QueryError, QueryTimeoutError, UsageError
-from kgraph.rdf.sparql_text import sparql_tokens
+from kgraph.rdf.rows import Rows, oxigraph_rows, result_rows_of
+from kgraph.rdf.sparql_text import inline_bindings, oxigraph_term, sparql_tokens
 from kgraph.rdf.vocab import PREFIXES
-from kgraph.store.backends import run_sparql
+from kgraph.store.backends import oxigraph_store, run_sparql
 
 if TYPE_CHECKING:  # rdflib's SPARQL engine (0.2 s to import) loads only when a query needs it
     from rdflib.plugins.sparql.sparql import Query
@@ -46,7 +47,7 @@ if TYPE_CHECKING:  # rdflib's SPARQL engine (0.2 s to import) loads only when a 
 
 __all__ = ["QUERY_DIR", "query_dir", "query_dirs", "QueryInfo", "PreparedQuery", "parse_header", "load_query",
            "parse_query", "check_shape", "MAX_NESTING", "parse_bindings",
-           "run_query"]
+           "run_query", "query_rows"]
 
 QUERY_DIR = Path("queries")
 """Where ``kgraph query NAME`` looks for ``NAME.rq`` first (relative to the working directory)."""
@@ -365,6 +366,73 @@ def run_query(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node
     except TimeoutError:
         raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without an answer "
                                 f"(--timeout {timeout:g}; 0 for no limit)") from None
+
+
+def query_rows(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None = None, *,
+               timeout: float | None = None) -> Rows:
+    """The rows of a SELECT query as the engine gives them (a :class:`~kgraph.rdf.rows.Rows`, read once).
+
+    On an Oxigraph store each row is read and converted when the caller asks for it, so the
+    first rows come before the last exists (an ORDER BY still sorts the whole answer first)
+    and no list of rows is kept; other datasets answer in full first (:func:`run_query`).
+    ``timeout`` (seconds) bounds the time spent waiting for rows, as in :func:`run_query`.
+
+    Raises
+    ------
+    QueryError
+        The query is not a SELECT, or the engine rejects it or fails while running it
+        (raised while iterating, for a failure past the first rows).
+    QueryTimeoutError
+        ``timeout`` seconds of waiting passed before the last row.
+    """
+    if query.kind != "SelectQuery":
+        raise QueryError(f"{query.source}: only a SELECT query has rows (this is {query.kind})")
+    oxigraph = oxigraph_store(dataset)
+    if oxigraph is None:
+        return result_rows_of(run_query(dataset, query, bindings, timeout=timeout))
+
+    def answer() -> Iterator[list[str] | list[Node | None]]:  # the names, then the rows
+        rows = oxigraph_rows(_ask_oxigraph(oxigraph, dataset, query, bindings))
+        yield rows.names
+        yield from rows
+
+    items = iterate_within(answer, timeout or None, name=f"kgraph-query {query.source}")
+
+    def read() -> Iterator[list[Node | None]]:
+        try:
+            yield from items
+        except TimeoutError:
+            raise QueryTimeoutError(f"{query.source}: stopped after {timeout:g} s without an answer "
+                                    f"(--timeout {timeout:g}; 0 for no limit)") from None
+        except _ENGINE_ERRORS as error:
+            raise _query_error(query, error) from None
+
+    rows = read()
+    try:
+        names = next(rows)
+    except StopIteration:  # cannot happen: the names come first
+        names = []
+    return Rows([str(n) for n in names], rows)  # type: ignore[arg-type]
+
+
+_ENGINE_ERRORS = (SyntaxError, ValueError, TypeError, RuntimeError, NotImplementedError, OSError)
+
+
+def _query_error(query: PreparedQuery, error: Exception) -> QueryError:
+    reason = str(getattr(error, "msg", error)).splitlines()[0]
+    return QueryError(f"{query.source}: the query failed: {reason}")
+
+
+def _ask_oxigraph(oxigraph: ox.Store, dataset: object, query: PreparedQuery,
+                  bindings: Mapping[str, Node] | None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Oxigraph's (lazy) answer to ``query`` with ``bindings`` inlined."""
+    text, rest = inline_bindings(query.text, bindings or {})
+    substitutions = {ox.Variable(k): term for k, v in rest.items() if (term := oxigraph_term(v)) is not None}
+    union = bool(getattr(dataset, "default_union", getattr(dataset, "union", False)))
+    try:
+        return oxigraph.query(text, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions)
+    except _ENGINE_ERRORS as error:
+        raise _query_error(query, error) from None
 
 
 def _run(dataset: object, query: PreparedQuery, bindings: Mapping[str, Node] | None) -> Result:

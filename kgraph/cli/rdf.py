@@ -92,8 +92,9 @@ def query_command(
 
     Example: kgraph query queries/positions.rq --bind person="Sam Altman"
     """
-    from kgraph.query import load_query, parse_bindings, query_dirs, run_query
+    from kgraph.query import load_query, parse_bindings, query_dirs, query_rows, run_query
     from kgraph.rdf.results import FORMATS, format_result
+    from kgraph.rdf.rows import write_rows
     from kgraph.resolve import resolve_bindings
 
     if list_queries:
@@ -108,10 +109,15 @@ def query_command(
     dataset = _open(graph, store, endpoint, timeout=timeout, reader=True)
     try:
         bindings = resolve_bindings(dataset, prepared.text, bindings, say=say)  # aliases, IRIs -> names
+        if prepared.kind == "SelectQuery":  # rows are shown or written as they come
+            rows = query_rows(dataset, prepared, bindings, timeout=timeout or None)
+            if fmt == "table":
+                _print_table(rows, prepared.info.title, limit)
+            else:
+                write_rows(rows, fmt, sys.stdout)
+            return
         result = run_query(dataset, prepared, bindings, timeout=timeout or None)
-        if fmt == "table" and result.type == "SELECT":
-            _print_table(result, prepared.info.title, limit)
-        elif fmt == "table" and result.type == "ASK":
+        if fmt == "table" and result.type == "ASK":
             console.print("yes" if result.askAnswer else "no", markup=False, highlight=False)
         else:
             sys.stdout.write(format_result(result, "turtle" if fmt == "table" else fmt))
@@ -119,19 +125,31 @@ def query_command(
         dataset.close()
 
 
-def _print_table(result, title: str, limit: int) -> None:  # noqa: ANN001
-    from kgraph.cli.tables import print_rows
-    from kgraph.rdf.results import result_rows, short_term
+def _print_table(rows, title: str, limit: int) -> None:  # noqa: ANN001
+    """Print the first ``limit`` rows (0: all) as soon as they are read, then count the rest."""
+    from itertools import islice
 
-    names, rows = result_rows(result)
-    shown = rows[:limit] if limit else rows
+    from kgraph.cli.tables import print_rows
+    from kgraph.rdf.results import short_term
+
+    shown = list(islice(rows, limit) if limit else rows)
     cells = [[short_term(v) for v in row] for row in shown]
     # on a terminal (or with COLUMNS set) the rows fit the window; to a file or pipe, whole lines
     width = console.width if console.is_terminal or os.environ.get("COLUMNS") else None
-    print_rows(console, list(names), cells, title=title, width=width)
-    count = f"{len(rows):,} row{'s' if len(rows) != 1 else ''}"
-    if len(shown) < len(rows):
+    print_rows(console, list(rows.names), cells, title=title, width=width)
+    console.file.flush()
+    total, counted = len(shown), True
+    if limit and len(shown) == limit:
+        try:
+            with err_console.status("counting the other rows (Ctrl-C stops) ..."):
+                total += sum(1 for _ in rows)
+        except KeyboardInterrupt:
+            counted = False
+    count = f"{total:,}{'' if counted else '+'} row{'s' if total != 1 else ''}"
+    if len(shown) < total or not counted:
         count += f", the first {len(shown):,} shown (--limit 0 shows all; --format csv writes all)"
+    if not counted:
+        count += "; counting stopped"
     err_console.print(count, markup=False, highlight=False)
 
 

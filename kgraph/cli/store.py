@@ -159,15 +159,25 @@ def bench_command(
                              help="Extraction processes during ingest."),
     queries: Optional[Path] = typer.Option(None, "--queries", help="Folder of .rq files to time "
                                            "[default: the ready queries]."),
+    keep: Optional[Path] = typer.Option(None, "--store", help="Keep each size's store in this folder "
+                                        "(DIR/N); one already there is reused: its queries are timed, "
+                                        "no ingest."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Ingest into and query this SPARQL "
+                                           "server instead of a store (one holding the N articles is "
+                                           "reused); " + _ENDPOINT_HELP.split(": ", 1)[-1]),
+    log: Optional[Path] = typer.Option(None, "--log", help="Append progress lines (articles ingested, "
+                                       "articles/s) to this file."),
 ) -> None:
     """Time extraction, ingest and every query on N synthetic articles (Indonesian and English).
 
-    Example: kgraph bench --n 1000 --n 10000 --jobs 2
+    Example: kgraph bench --n 1000 --n 10000 --jobs 2 --store /tmp/bench-stores
     """
     from kgraph.bench import results_table, run_sizes
     from kgraph.query import query_dir
 
     queries = queries or query_dir()
     with err_console.status(f"kgraph bench: N = {', '.join(f'{size:,}' for size in n)} ..."):
-        results = run_sizes(sorted(n), jobs=jobs, queries=queries)
+        if keep is not None and endpoint is not None:
+            raise UsageError("give either --store or --endpoint, not both")
+        results = run_sizes(sorted(n), jobs=jobs, queries=queries, keep=keep, endpoint=endpoint, log=log)
     console.print(results_table(results))

@@ -6,7 +6,6 @@ values in Turtle syntax).
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -21,7 +20,8 @@ from rdflib.term import Node
 from kgraph.errors import UsageError
 from kgraph.rdf.vocab import PREFIXES
 
-__all__ = ["FORMATS", "from_oxigraph", "result_rows", "short_term", "format_result"]
+__all__ = ["FORMATS", "from_oxigraph", "result_rows", "short_term", "format_result", "rdflib_term", "json_term",
+           "csv_term", "tsv_term"]
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 _LOCAL = re.compile(r"^[\w.-]*$")
@@ -48,7 +48,7 @@ def from_oxigraph(answer: OxigraphAnswer) -> Result:
     def term(node: object) -> Node:
         found = terms.get(node)
         if found is None:
-            found = terms[node] = _rdflib_term(node)
+            found = terms[node] = rdflib_term(node)
         return found
 
     if isinstance(answer, ox.QueryBoolean):
@@ -62,15 +62,17 @@ def from_oxigraph(answer: OxigraphAnswer) -> Result:
             graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
         result.graph = graph
         return result
-    variables = [Variable(v.value) for v in answer.variables]
+    from kgraph.rdf.rows import oxigraph_rows
+
+    rows = oxigraph_rows(answer)
+    variables = [Variable(name) for name in rows.names]
     result = Result("SELECT")
     result.vars = variables
-    result.bindings = [{var: term(value) for var, value in zip(variables, solution) if value is not None}
-                       for solution in answer]
+    result.bindings = [{var: value for var, value in zip(variables, row) if value is not None} for row in rows]
     return result
 
 
-def _rdflib_term(node: object) -> Node:
+def rdflib_term(node: object) -> Node:
     if isinstance(node, ox.NamedNode):
         return URIRef(node.value)
     if isinstance(node, ox.BlankNode):
@@ -125,27 +127,18 @@ def format_result(result: Result, fmt: str) -> str:
     if fmt == "json":
         if result.type == "ASK":
             return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2) + "\n"
-        names, rows = result_rows(result)
-        bindings = [{n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]
-        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=2) + "\n"
-    if fmt not in ("csv", "tsv"):
+    elif fmt not in ("csv", "tsv"):
         raise UsageError(f"--format {fmt}: unknown (use one of {', '.join(FORMATS)})")
-    if result.type == "ASK":
+    elif result.type == "ASK":
         return "true\n" if result.askAnswer else "false\n"
-    names, rows = result_rows(result)
-    if fmt == "tsv":
-        lines = ["\t".join("?" + n for n in names)]
-        lines += ["\t".join("" if v is None else _tsv_term(v) for v in row) for row in rows]
-        return "\n".join(lines) + "\n"
+    from kgraph.rdf.rows import result_rows_of, write_rows
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(names)
-    writer.writerows([["" if v is None else _csv_term(v) for v in row] for row in rows])
+    write_rows(result_rows_of(result), fmt, buffer)
     return buffer.getvalue()
 
 
-def _json_term(node: Node) -> dict[str, str]:
+def json_term(node: Node) -> dict[str, str]:
     if isinstance(node, URIRef):
         return {"type": "uri", "value": str(node)}
     if isinstance(node, BNode):
@@ -158,14 +151,14 @@ def _json_term(node: Node) -> dict[str, str]:
     return term
 
 
-def _csv_term(node: Node) -> str:
+def csv_term(node: Node) -> str:
     return f"_:{node}" if isinstance(node, BNode) else str(node)
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def _tsv_term(node: Node) -> str:
+def tsv_term(node: Node) -> str:
     if isinstance(node, URIRef):
         return f"<{node}>"
     if isinstance(node, BNode):

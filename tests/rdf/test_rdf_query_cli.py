@@ -194,3 +194,59 @@ def test_language_tags_blank_nodes_and_construct_answers_keep_their_terms(tmp_pa
     built = Graph().parse(data=turtle, format="turtle")
     assert (URIRef("https://x.org/a"), URIRef("https://x.org/label"), Literal("Jakarta", lang="id")) in built
     assert len(built) == 3
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_streamed_formats_are_the_whole_answer_formats_byte_for_byte(sample_trig, fmt):
+    from kgraph.query import load_query, run_query
+    from kgraph.rdf.results import format_result
+    from kgraph.store import open_dataset
+
+    for name in ("fired", "entities", "uncertain_negated"):
+        dataset = open_dataset(graph=sample_trig)
+        whole = format_result(run_query(dataset, load_query(QUERIES / f"{name}.rq")), fmt)
+        streamed = _query(str(QUERIES / f"{name}.rq"), "--graph", str(sample_trig), "-f", fmt).stdout_bytes
+        assert streamed == whole.encode("utf-8") and streamed.count(b"\n") > 2
+
+
+def _slow_answer(monkeypatch, rows: int, *, seen: dict, at: int, fail: bool = False) -> None:
+    """`kgraph query` gets an answer of ``rows`` rows whose row ``at`` notes what stdout held then."""
+    import sys
+
+    from rdflib import Literal
+
+    import kgraph.query
+    from kgraph.errors import QueryError
+    from kgraph.rdf.rows import Rows
+
+    def answer(*args, **kwargs):
+        def read():
+            for number in range(rows):
+                if number == at:
+                    sys.stdout.flush()
+                    seen["stdout"] = sys.stdout.buffer.getvalue().decode("utf-8")
+                    if fail:
+                        raise QueryError("test.rq: the query failed: disk gone")
+                yield [Literal(f"name-{number:05d}"), None]
+        return Rows(["name", "type"], read())
+
+    monkeypatch.setattr(kgraph.query, "query_rows", answer)
+
+
+def test_a_table_page_is_shown_before_the_answer_is_complete(sample_trig, monkeypatch):
+    seen: dict = {}
+    _slow_answer(monkeypatch, 5000, seen=seen, at=4000)
+    result = _query(str(QUERIES / "entities.rq"), "--graph", str(sample_trig), "--limit", "20")
+    assert result.exit_code == 0, result.output
+    assert "name-00019" in seen["stdout"] and "name-00020" not in seen["stdout"]  # the page, before row 4,000
+    assert "5,000 rows, the first 20 shown" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_formats_write_rows_as_they_come(sample_trig, monkeypatch, fmt):
+    seen: dict = {}
+    _slow_answer(monkeypatch, 20000, seen=seen, at=19000, fail=True)
+    result = runner.invoke(app, ["query", str(QUERIES / "entities.rq"), "--graph", str(sample_trig), "-f", fmt])
+    assert result.exit_code == 2 and "disk gone" in result.output  # a QueryError, as from the engine
+    assert "name-00000" in seen["stdout"]  # written long before the last row was read
+    assert "name-18000" in result.stdout and "name-19000" not in result.stdout

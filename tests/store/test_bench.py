@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from kgraph.bench import load_templates, measure, results_table, synthetic_articles
-from kgraph.errors import LexiconError
+from kgraph.errors import KgraphError, LexiconError
 from tests.store.helpers import make_fake
 
 
@@ -48,3 +48,22 @@ def test_measure_and_table(tmp_path: Path) -> None:
     shown = console.export_text()
     assert "query fired (ms, rows)" in shown and "one value bound" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
     assert "4.0x" in shown  # the ingest time grew four times
+
+
+def test_kept_store_is_reused_and_a_store_of_another_size_refused(tmp_path: Path) -> None:
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "people.rq").write_text(
+        "# params: ?name\nSELECT ?name WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?name }")
+    options = dict(jobs=1, queries=tmp_path / "q", sample=5, make_extractor=make_fake,
+                   tokenizers={"id": str.split, "en": str.split}, keep=tmp_path / "store")
+    lines: list[str] = []
+    first = measure(30, progress=lambda done, total: lines.append(f"{done}/{total}"), **options)
+    assert not first.reused and first.ingest_seconds > 0 and lines[-1] == "30/30"
+    again = measure(30, progress=lambda done, total: lines.append("again"), **options)
+    assert again.reused and again.ingest_seconds == 0 and "again" not in lines
+    assert (again.triples, again.rows) == (first.triples, first.rows)
+    console = Console(width=200, record=True)
+    console.print(results_table([again]))
+    assert "reused" in console.export_text()
+    with pytest.raises(KgraphError, match=r"holds 30 articles, not 20"):
+        measure(20, **options)

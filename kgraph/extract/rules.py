@@ -15,6 +15,7 @@ import regex
 import yaml
 
 from kgraph.errors import LexiconError
+from kgraph.lexicons import YAML_LOADER
 from kgraph.extract.encode import Descriptions, TitleLexicon
 from kgraph.extract.patterns import compile_pattern, pattern_anchors
 from kgraph.models import MODALITIES, RELATIONS
@@ -205,7 +206,7 @@ def load_relation_lexicon(lang: str, path: Path | None = None) -> RelationLexico
     except FileNotFoundError:
         raise LexiconError(f"{where}: no relation lexicon for language {lang!r}") from None
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         raise LexiconError(f"{where}: not valid YAML: {str(error).splitlines()[0]}") from None
     return _parse(data, where)

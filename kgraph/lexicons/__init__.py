@@ -19,7 +19,7 @@ import yaml
 
 from kgraph.errors import LexiconError
 
-__all__ = ["load_lexicon", "load_data_file", "load_word_list", "has_word_list", "read_yaml", "has_lexicon", "string_list"]
+__all__ = ["YAML_LOADER", "load_lexicon", "load_data_file", "load_word_list", "has_word_list", "read_yaml", "has_lexicon", "string_list"]
 
 _PACKAGE = "kgraph.lexicons"
 
@@ -94,12 +94,12 @@ def read_yaml(path: Path) -> dict[str, Any]:
 
 
 #: libyaml's safe loader where PyYAML was built with it (the gazetteer parses ~10x faster)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
     try:
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

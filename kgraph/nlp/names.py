@@ -191,16 +191,11 @@ def extend_brand_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     out = []
     for ent in doc.ents:
         end = ent.end
-        if not ent.kb_id_ or ent.label_ not in ("Organization", "Product") or end >= len(doc) or end in taken \
-                or not spaces[end - 1] or doc[end].is_sent_start or phrase_ending_at(folded, ent.start, lex.titles):
-            out.append(ent)
-            continue
-        if _version_word(words[end]) and not any(f in lex.org_words for f in folded[ent.start:end]):
-            stop = end + 1
-            if stop < len(doc) and words[stop] == "+" and not spaces[end]:
-                stop += 1  # "Apple TV+"
-            out.append(Span(doc, ent.start, stop, label="Product"))
-            taken.update(range(end, stop))
+        if ent.kb_id_ and ent.label_ in ("Organization", "Product") and end < len(doc) and end not in taken \
+                and spaces[end - 1] and not doc[end].is_sent_start and _version_word(words[end]) \
+                and not any(f in lex.org_words for f in folded[ent.start:end]):
+            out.append(Span(doc, ent.start, end + 1, label="Product"))
+            taken.add(end)
         else:
             out.append(ent)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 from spacy.tokens import Span
 
@@ -70,46 +70,91 @@ class Descriptions:
 
 @dataclass(frozen=True)
 class TitleLexicon:
-    """Role titles: modifier words, head phrases, executive heads and status cues."""
+    """Role titles: modifier words, head phrases, executive heads and status cues.
+
+    A title may run on past its head: over modifier words, over ``links`` ("of", "for") followed
+    by a modifier or a capitalized word ("vice president of Corporate Communications"), over
+    ``joiners`` ("dan", "and", "&") between two such words ("Kepala Badan Penelitian dan
+    Pengembangan"), and, where the language writes titles capitalized before the organization and
+    the name (``capitalized``: "VP Investor Relations Telkom Andi Setiawan"), over capitalized
+    words that start no entity. A title never runs into an entity, a head of another title (two
+    titles joined by "and" stay two: "president and CEO") or past ``max_words`` words.
+    """
 
     modifiers: frozenset[str]
     heads: tuple[tuple[str, ...], ...]  # longest first
     executive: frozenset[str]  # head phrases (joined by space) that stand without an org
     synonyms: dict[str, str]  # colloquial title -> the role name to report ("bos" -> "CEO")
+    links: frozenset[str] = frozenset()
+    joiners: frozenset[str] = frozenset()
+    capitalized: bool = False
+    max_words: int = 8
 
     @cached_property
     def head_starts(self) -> frozenset[str]:
         """First words of the head phrases (a quick test before trying each head)."""
         return frozenset(h[0] for h in self.heads)
 
-    def match(self, words: Sequence[str], i: int, limit: int | None = None) -> tuple[int, bool] | None:
+    def match(self, words: Sequence[str], i: int, limit: int | None = None,
+              caps: Sequence[bool] | None = None, stops: Container[int] = ()) -> tuple[int, bool] | None:
         """End index and executive flag of the longest title starting at ``words[i]``, if any.
 
         A title is modifier words, a head phrase, then modifier words ("senior vice president",
-        "direktur digital bisnis"); it ends before ``limit`` (the sentence's end).
+        "direktur digital bisnis"), then what it runs on over (see the class); it ends before
+        ``limit`` (the sentence's end). ``caps`` tells which words are capitalized in the text,
+        ``stops`` where entities start.
 
         >>> t = TitleLexicon(frozenset({"senior", "vice"}), (("vice", "president"), ("president",)),
-        ...                  frozenset(), {})
+        ...                  frozenset(), {}, links=frozenset({"of"}))
         >>> t.match(["a", "senior", "vice", "president", "said"], 1)
         (4, False)
+        >>> words = ["vice", "president", "of", "corporate", "affairs", "at", "acme"]
+        >>> t.match(words, 0, caps=[False, False, False, True, True, False, True], stops={6})
+        (5, False)
         """
         n = len(words) if limit is None else min(limit, len(words))
         j = i
         while j < n and words[j] in self.modifiers:
             j += 1
-        for k in range(i, j + 1):  # the leftmost head is the longest; it may be a modifier word
+        best: tuple[int, bool] | None = None
+        for k in range(i, j + 1):  # a head may be a modifier word: the longest title wins
             if k >= n or words[k] not in self.head_starts:
                 continue
             for head in self.heads:
                 if k + len(head) <= n and tuple(words[k:k + len(head)]) == head:
-                    end = k + len(head)
-                    while end < n and words[end] in self.modifiers:
-                        end += 1
-                    # "head of design", "vice president of engineering"
-                    while end + 1 < n and words[end] == "of" and words[end + 1] in self.modifiers:
-                        end += 2
-                    return end, " ".join(head) in self.executive
-        return None
+                    end = self._run_on(words, k + len(head), n, min(n, i + self.max_words), caps, stops)
+                    if best is None or end > best[0]:
+                        best = end, " ".join(head) in self.executive
+                    break
+        return best
+
+    def _run_on(self, words: Sequence[str], end: int, n: int, cap: int, caps: Sequence[bool] | None,
+                stops: Container[int]) -> int:
+        """Where a title whose head ends at ``end`` stops running on."""
+        linked = False  # capitalized words continue a title after "of"/"for" in any language
+
+        def part(k: int, after_link: bool) -> bool:
+            if k >= n or k in stops or words[k] in self.head_starts and not after_link:
+                return False
+            if words[k] in self.modifiers:
+                return True
+            return caps is not None and caps[k] and (self.capitalized or after_link or linked) \
+                and words[k][:1].isalpha()
+
+        while end < n:
+            if words[end] in self.modifiers and end not in stops:
+                end += 1
+            elif end < cap and part(end, False):
+                end += 1
+            elif end + 1 < cap and words[end] in self.links and part(end + 1, True):
+                linked = True
+                end += 2
+            elif end + 1 < cap and words[end] in self.joiners and part(end + 1, False) \
+                    and (words[end - 1] in self.modifiers or caps is not None and caps[end - 1]):
+                end += 2
+            else:
+                break
+        return end
 
 
 class Encoder:
@@ -182,7 +227,7 @@ class Encoder:
         return f"{low}/{self.stem(low)}"
 
     def _title(self, view: "DocView", i: int, limit: int) -> Item | None:
-        found = self.titles.match(view.lower, i, limit)
+        found = self.titles.match(view.lower, i, limit, view.caps, view.ent_at)
         if found is None:
             return None
         end, executive = found
@@ -254,6 +299,7 @@ class DocView:
             self.start.append(tok.idx)
             self.end.append(tok.idx + len(tok.text))
             self.space.append(tok.is_space)
+        self.caps = [word[:1].isupper() for word in (tok.text for tok in doc)]
         self.ent_at = {ent.start: ent for ent in doc.ents}
 
     def text(self, i: int, j: int) -> str:

@@ -137,6 +137,9 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         heads=tuple(heads),
         executive=frozenset(_words(titles.get("executive", []), f"{where}: titles.executive")),
         synonyms={str(k).lower(): str(v) for k, v in (titles.get("synonyms") or {}).items()},
+        links=frozenset(_words(titles.get("links", []), f"{where}: titles.links")),
+        joiners=frozenset(_words(titles.get("joiners", []), f"{where}: titles.joiners")),
+        capitalized=bool(titles.get("capitalized", False)),
     )
     status = {k: frozenset(_words(v, f"{where}: status.{k}")) for k, v in (data.get("status") or {}).items()}
     references = {k: [tuple(p.split()) for p in _words(v, f"{where}: references.{k}")]

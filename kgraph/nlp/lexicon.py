@@ -140,11 +140,25 @@ class NamesLexicon:
         return dict(self.demonyms).get(word) if self.demonyms and word[:1].isupper() else None
 
 
+def _add_role_titles(data: dict[str, Any], lang: str) -> None:
+    """Add the role titles of ``{lang}.relations.yaml`` (heads of two words or more, and the
+    modifier words) to the
+    names lexicon's ``titles`` and ``title_words``: one title vocabulary per language, so a word
+    that makes a title for the relation rules ("Sekretaris Perusahaan", "Investor Relations") is
+    never taken for part of a name."""
+    if not has_lexicon(lang, "relations"):
+        return
+    roles = load_lexicon(lang, "relations").get("titles") or {}
+    # single-word heads stay the names lexicon's own choice: "Mitra", "Hakim" also name companies and people
+    data["titles"] = sorted(set(data.get("titles") or []) | {h for h in roles.get("heads") or [] if " " in h})
+    data["title_words"] = sorted(set(data.get("title_words") or []) | set(roles.get("modifiers") or []))
+
+
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
     language's common lower-case words (``{lang}.common_words.txt``) and the given names
-    (``given_names.txt``), both built by ``kgraph train names``, and the names of well-known
-    people (``people.txt``)."""
+    (``given_names.txt``), both built by ``kgraph train names``, the names of well-known
+    people (``people.txt``) and the role titles of ``{lang}.relations.yaml``."""
     lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
@@ -153,6 +167,7 @@ def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.sp
         data["places"] = sorted(set(data.get("places") or []) | load_word_list(f"{lang}.places.txt"))
     if "given_names" not in data:
         data["given_names"] = sorted(load_word_list("given_names.txt"))
+    _add_role_titles(data, lang)
     if "known_people" not in data:
         data["known_people"] = sorted(load_word_list("people.txt"))
     return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)

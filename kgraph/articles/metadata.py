@@ -193,8 +193,11 @@ def read_sidecar(path: Path) -> tuple[Meta, list[InputError]]:
 
 
 def build_article(article_id: str, raw_text: str, meta: Meta, source: str, *,
-                  lang_hint: str | None = None) -> Article:
+                  lang_hint: str | None = None, byline_authors: bool = True) -> Article:
     """Clean ``raw_text`` and make the Article; ``meta`` wins over what the text says.
+
+    The people of the text's byline ("Reporter: A | Editor: B") are added after the authors
+    ``meta`` gives, unless ``byline_authors`` is false (the user named the authors).
 
     The language is ``meta.lang`` (given by the user), else detected from the text, else
     ``lang_hint`` (what an HTML page or feed declares: often a site-wide template value).
@@ -217,9 +220,15 @@ def build_article(article_id: str, raw_text: str, meta: Meta, source: str, *,
     found = Meta(title=cleaned.title, publisher=cleaned.outlet, authors=cleaned.authors,
                  published=cleaned.published)
     merged = meta.over(found)
+    # the byline the text prints names its people too ("Reporter: A | Editor: B"), whatever
+    # author the sidecar gives: those it adds follow the sidecar's; the outlet a byline ends
+    # with ("By A and B, The Packet Report") is the publisher, not an author
+    outlet = (merged.publisher or "").casefold()
+    printed = cleaned.authors if byline_authors else ()
+    authors = tuple(a for a in dict.fromkeys(merged.authors + printed) if a.casefold() != outlet)
     lang = merged.lang or detect_language(f"{merged.title or ''}\n{cleaned.text}") or lang_hint
     return Article(
         id=article_id, text=cleaned.text, lang=lang, title=merged.title, url=merged.url,
-        published=merged.published, publisher=merged.publisher, authors=merged.authors,
+        published=merged.published, publisher=merged.publisher, authors=authors,
         source=source,
     )

@@ -217,7 +217,8 @@ def read_path(path: Path, *, overrides: Meta | None = None) -> Iterator[Article 
             continue
         try:
             article = build_article(raw.id, raw.text, top.over(raw.meta), raw.source,
-                                    lang_hint=raw.lang_hint)
+                                    lang_hint=raw.lang_hint,
+                                    byline_authors=not (overrides and overrides.authors))
         except InputError as error:
             yield error
             continue

@@ -26,7 +26,7 @@ __all__ = ["ArticleCues", "load_article_cues", "parse_article_cues", "lexicon_di
 
 _KEYS = {"lang", "byline", "related", "drop_lines", "drop_prefixes", "datelines", "months",
          "date_lines"}
-_BYLINE_KEYS = {"cues", "header_only", "name_separators", "role_words"}
+_BYLINE_KEYS = {"cues", "header_only", "name_separators", "role_words", "credits"}
 _GROUPS = {"outlet", "place"}
 _DATE_GROUPS = {"day", "month", "year"}
 
@@ -39,6 +39,7 @@ class ArticleCues:
     """
 
     byline_cues: tuple[str, ...] = ()
+    credit_cues: tuple[str, ...] = ()  # "(Reporting by A; Editing by B)" closing a paragraph
     header_only: frozenset[str] = frozenset()
     name_separators: tuple[str, ...] = ()
     role_words: frozenset[str] = frozenset()
@@ -53,6 +54,7 @@ class ArticleCues:
         """The union of two cue sets (patterns of ``self`` are tried first)."""
         return ArticleCues(
             byline_cues=_longest_first(self.byline_cues + other.byline_cues),
+            credit_cues=_longest_first(self.credit_cues + other.credit_cues),
             header_only=self.header_only | other.header_only,
             name_separators=tuple(dict.fromkeys(self.name_separators + other.name_separators)),
             role_words=self.role_words | other.role_words,
@@ -156,6 +158,8 @@ def parse_article_cues(data: Any, source: str) -> ArticleCues:
         raise LexiconError(f"{source}: months: expected a mapping of month name to 1..12")
     return ArticleCues(
         byline_cues=_longest_first(tuple(c.casefold() for c in cues)),
+        credit_cues=_longest_first(tuple(c.casefold() for c in
+                                         _strings(byline.get("credits", []), f"{source}: byline.credits"))),
         header_only=frozenset(h.casefold() for h in header),
         name_separators=separators,
         role_words=frozenset(w.casefold() for w in

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kgraph.articles.article_lexicon import ArticleCues, load_article_cues
-from kgraph.articles.header import parse_byline, parse_date_line, split_dateline
+from kgraph.articles.header import parse_byline, parse_date_line, split_credits, split_dateline
 
 __all__ = ["CleanText", "clean_text", "normalize_text"]
 
@@ -145,7 +145,10 @@ def clean_text(raw: str, cues: ArticleCues | None = None, *, title: str | None =
         names = parse_byline(line, cues, header=not body and i < _HEADER_LINES)
         if names is not None:
             authors.extend(names)
-        else:
+            continue
+        line, credited = split_credits(line, cues)  # "(Reporting by A; Editing by B)"
+        authors.extend(credited)
+        if line:
             body.append(line)
     outlet = None
     if body:

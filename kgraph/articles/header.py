@@ -10,7 +10,7 @@ from datetime import date
 
 from kgraph.articles.article_lexicon import ArticleCues, load_article_cues
 
-__all__ = ["parse_byline", "split_dateline", "parse_date_line"]
+__all__ = ["parse_byline", "split_credits", "split_dateline", "parse_date_line"]
 
 _NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,5}")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[A-Za-z]{2,})+")  # "Tribunnews.com" in a byline is no author
@@ -90,6 +90,34 @@ def parse_byline(line: str, cues: ArticleCues, *, header: bool = True) -> tuple[
             return None
         authors.extend(names or ())  # later parts may be "5 min read", "Updated 2 hours ago"
     return tuple(dict.fromkeys(authors))
+
+
+def split_credits(line: str, cues: ArticleCues) -> tuple[str, tuple[str, ...]]:
+    """A line without the credits that close it, and the names they give.
+
+    Wire copy ends a story with a parenthesized credit: "(Reporting by A; Editing by B)",
+    "(Pelaporan oleh A; Penyuntingan oleh B)". Every ";"-separated part must start with a
+    credit cue and read as person names, or the parentheses are left as they are.
+
+    >>> cues = load_article_cues()
+    >>> split_credits("Shares fell. (Reporting by Ann Lee and Bo Chan; Editing by Tim Ode)", cues)
+    ('Shares fell.', ('Ann Lee', 'Bo Chan', 'Tim Ode'))
+    >>> split_credits("Acme (the maker of Widgets) grew.", cues)
+    ('Acme (the maker of Widgets) grew.', ())
+    """
+    stripped = line.rstrip()
+    if not cues.credit_cues or not stripped.endswith(")") or "(" not in stripped:
+        return line, ()
+    start = stripped.rindex("(")
+    names: list[str] = []
+    for part in stripped[start + 1:-1].split(";"):
+        part = part.strip()
+        rest = next((r for r in (_starts_with_cue(part, cue) for cue in cues.credit_cues) if r is not None), None)
+        found = _split_names(rest, cues) if rest else None
+        if not found:
+            return line, ()
+        names.extend(found)
+    return stripped[:start].rstrip(), tuple(dict.fromkeys(names))
 
 
 def split_dateline(line: str, cues: ArticleCues) -> tuple[str, str | None]:

@@ -132,3 +132,11 @@ def test_shared_eval_articles_have_no_related_lines(shared_eval: Path) -> None:
     seed = next(a for a in articles if a.id == "id-kontan-openai-2023")
     assert seed.text.startswith("Di tengah segala kekacauan")
     assert seed.publisher == "Kontan" and seed.lang == "id"
+
+
+def test_closing_credits_name_people_and_leave_the_text(tmp_path: Path) -> None:
+    write(tmp_path / "wire.txt", "Acme buys Beta\nJAKARTA (Nusa Wire) - Acme membeli Beta pada Senin.\n"
+                                 "Nilai transaksi tidak diungkap. (Pelaporan oleh Sekar Ayu; Penyuntingan oleh Bima Hartono)\n")
+    [article] = read_article(tmp_path / "wire.txt")
+    assert article.authors == ("Sekar Ayu", "Bima Hartono")
+    assert article.text.endswith("Nilai transaksi tidak diungkap.")

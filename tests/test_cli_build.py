@@ -45,7 +45,7 @@ def test_build_graph_holds_the_samples_claims(built_samples):
 def test_build_draws_the_samples_tenure_timeline(built_samples):
     _, cwd = built_samples
     page = (cwd / "output" / "timeline-quillstone-labs.html").read_text(encoding="utf-8")
-    for person in ("Nadia Ferrante", "Owen Lacroix", "Quillstone Labs employees"):
+    for person in ("Nadia Ferrante", "Owen Lacroix", "Quillstone employees"):
         assert f'class="tl-person"><title>{person}</title>' in page
     assert "tl-event tl-fired tl-asserted" in page and "tl-bar tl-interim" in page
     assert 'id="kg-tabs"' in (cwd / "output" / "graph.html").read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """Run the pipeline over one article and collect entities and relations as dataclasses."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections import Counter
+from dataclasses import replace
+from typing import Iterator, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -9,7 +11,7 @@ from spacy.tokens import Doc
 from kgraph.models import Article, Entity, Extraction, Mention, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
 
-__all__ = ["annotate", "extract_article", "prediction_rows"]
+__all__ = ["annotate", "extract_article", "group_names", "prediction_rows"]
 
 
 def _doc_entities(doc: Doc) -> dict[str, Entity]:
@@ -40,6 +42,34 @@ def annotate(article: Article, nlp: Language) -> Doc:
     return doc
 
 
+def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """New names for the article's groups: "<org> employees" with the organization as the
+    article prints it most, not its canonical name ("Meta employees" for Meta Platforms,
+    "Indosat employees" for "PT Indosat Tbk"); a form printed in the group's own mention
+    wins ("karyawan Indosat"). ``member_of`` keeps the canonical name.
+
+    >>> org = Entity("Meta Platforms", "Organization", mentions=(Mention("Meta Platforms", 0, 14),
+    ...              Mention("Meta", 30, 34), Mention("Meta", 50, 54)))
+    >>> group = Entity("Meta Platforms employees", "Group", member_of="Meta Platforms")
+    >>> group_names({"Meta Platforms": org, group.name: group})
+    {'Meta Platforms employees': 'Meta employees'}
+    """
+    out: dict[str, str] = {}
+    taken = set(entities)
+    for e in entities.values():
+        org = entities.get(e.member_of or "")
+        if e.type != "Group" or org is None or e.name != f"{org.name}{GROUP_SUFFIX}" or not org.mentions:
+            continue
+        forms = Counter(m.text for m in org.mentions)
+        own = [f for f in forms if any(f in m.text for m in e.mentions)]
+        best = max(own or forms, key=lambda f: (forms[f], -len(f)))
+        name = f"{best}{GROUP_SUFFIX}"
+        if name != e.name and name not in taken:
+            out[e.name] = name
+            taken.add(name)
+    return out
+
+
 def extract_article(article: Article, nlp: Language) -> Extraction:
     """Find the entities and relations of ``article`` with the pipeline ``nlp``.
 
@@ -62,6 +92,12 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     known = set(entities)
     relations = [r for r in relations if r.subject in known and r.object in known]
     events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
+    renamed = group_names(entities)
+    if renamed:
+        entities = {renamed.get(k, k): replace(e, name=renamed.get(e.name, e.name)) for k, e in entities.items()}
+        relations = [replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
+                     for r in relations]
+        events = [replace(e, subject=renamed.get(e.subject, e.subject)) for e in events]
     warnings: tuple[str, ...] = ()
     return Extraction(article=article, entities=tuple(entities.values()),
                       relations=tuple(relations), events=tuple(events),

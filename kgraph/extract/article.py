@@ -78,10 +78,15 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     """
     doc = annotate(article, nlp)
     entities = _doc_entities(doc)
+    # the metadata knows these names: a byline's author is a person and the publisher an
+    # organization, whatever the body's context made of them ("(Lintas Warta)" is no person)
     for author in article.authors:
-        entities.setdefault(author, Entity(name=author, type="Person"))
-    if article.publisher and article.publisher not in entities:
-        entities[article.publisher] = Entity(name=article.publisher, type="Organization")
+        old = entities.get(author)
+        entities[author] = replace(old, type="Person") if old else Entity(name=author, type="Person")
+    if article.publisher:
+        old = entities.get(article.publisher)
+        entities[article.publisher] = (replace(old, type="Organization") if old
+                                       else Entity(name=article.publisher, type="Organization"))
     relations: list[Relation] = list(getattr(doc._, "kg_relations", None) or [])
     # a group a relation names (e.g. "Meta employees" from "cut 10,000 jobs") is an entity too
     for rel in relations:

@@ -26,6 +26,7 @@ from kgraph.extract.candidates import TriggerLexicon, label_relation, labels_for
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
+from kgraph.extract.naming import brand_products
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.extract.scorer import RelationScorer, load_scorer
@@ -116,7 +117,7 @@ class RelationExtractor:
                 scored.extend(self._score_sentence(encoded, dates, candidates, words, stems))
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
-        relations = self._to_relations(doc, matches)
+        relations = self._to_relations(doc, matches) + self._brand_relations(doc)
         # the scorer adds claims about pairs the rules left alone; where a rule read a pair in a
         # sentence ("took a stake in": investedIn), its reading stands
         read = {(r.start, frozenset((r.subject, r.object))) for r in relations}
@@ -366,6 +367,27 @@ class RelationExtractor:
         return min(dates, key=lambda d: abs(d[0] - centre))[2]
 
     # -- filling open slots -------------------------------------------------------------------
+    def _brand_relations(self, doc: Doc) -> list[Relation]:
+        """developed(org, product) for each product named with its maker's name ("Google Drive",
+        :func:`kgraph.extract.naming.brand_products`), its evidence the sentence naming it first."""
+        table = getattr(doc._, "kg_entities", None) or {}
+        out = []
+        for org, product in brand_products(table.values()):
+            mentions = table[product].mentions
+            if not mentions:
+                continue
+            first = min(mentions, key=lambda m: m.start)
+            span = doc.char_span(first.start, first.end, alignment_mode="expand")
+            if span is None:
+                continue
+            text = span.sent.text
+            start = span.sent.start_char + len(text) - len(text.lstrip())
+            evidence = text.strip()
+            out.append(Relation(subject=org, relation="developed", object=product, evidence=evidence,
+                                start=start, end=start + len(evidence), confidence=0.6,
+                                rule=f"{self.lang}.developed.brand_name"))
+        return out
+
     def _to_relations(self, doc: Doc, matches: list[_Match]) -> list[Relation]:
         orgs = Counter(e.kb_id_ or e.text for e in doc.ents if e.label_ == "Organization")
         topic = orgs.most_common(1)[0][0] if orgs else None

@@ -1,0 +1,45 @@
+"""Relations that names state by themselves: a product named with its maker's name.
+
+"Google Drive", "Apple TV+", "BSI Mobile", "Microsoft Office 365": a product whose name opens
+with the name (or a printed alias) of an organization of the same article is that
+organization's product, whether or not a sentence says who made it. (Units named so, "Google
+Cloud", were tried as parentOf and left out: the blind half did not rise.) Pure functions over
+the article's entities, so they can be tested with hand-made ones.
+
+>>> google = Entity("Google", "Organization", aliases=("Google LLC",))
+>>> drive = Entity("Google Drive", "Product")
+>>> brand_products([google, drive, Entity("Android", "Product")])
+[('Google', 'Google Drive')]
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from kgraph.models import Entity
+
+__all__ = ["brand_products"]
+
+
+def _forms(entity: Entity) -> list[str]:
+    forms = [entity.name, *entity.aliases]
+    if entity.known_as:
+        forms.append(entity.known_as)
+    return [f for f in forms if f]
+
+
+def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
+    """(organization, product) for every product whose name starts with an organization's
+    name or alias followed by more words ("Google Drive"; not "Googleplex", not "Google" itself).
+    The longest organization name that opens the product's name wins ("Amazon Web Services
+    Console": Amazon Web Services, not Amazon)."""
+    entities = list(entities)
+    orgs = sorted(((form, e.name) for e in entities if e.type == "Organization" for form in _forms(e)),
+                  key=lambda pair: -len(pair[0]))
+    out = []
+    for product in (e for e in entities if e.type == "Product"):
+        for org_form, org in orgs:
+            if any(form.startswith(org_form + " ") and len(form) > len(org_form) + 1 for form in _forms(product)):
+                out.append((org, product.name))
+                break
+    return out
+

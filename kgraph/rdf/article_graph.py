@@ -28,6 +28,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from kgraph.errors import ExtractionError
 from kgraph.models import SYMMETRIC_RELATIONS, Event, Extraction, Relation
+from kgraph.rdf.conflicts import conflict_marks_update
 from kgraph.rdf.uris import article_iri, claim_iri, entity_iri, event_iri, membership_iri, role_iri, statement_iri
 from kgraph.rdf.vocab import ENTITY_CLASSES, KG, bind_prefixes
 
@@ -174,7 +175,8 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
 
 
 def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A new dataset holding every extraction, one named graph per article.
+    """A new dataset holding every extraction, one named graph per article, with the conflict
+    marks of :mod:`kgraph.rdf.conflicts`.
 
     Examples
     --------
@@ -186,6 +188,7 @@ def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
     dataset = new_dataset()
     for extraction in extractions:
         add_extraction(dataset, extraction)
+    dataset.update(conflict_marks_update(into="graphs"))  # what a store's writer marks per article
     return dataset
 
 

@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     statement: URIRef  # claim -> the statement node of its triple (shared by every article)
     statedAs: URIRef  # statement -> a modality some claim of it has
     statedDate: URIRef  # statement -> a date some asserted claim of it gives
+    conflictCandidate: URIRef  # statement -> a kind of conflict found when an article was written
 
     # entity and article properties
     memberOf: URIRef  # group -> organization

@@ -17,6 +17,7 @@ from rdflib import Dataset
 
 from kgraph.errors import InputError, UsageError
 from kgraph.rdf.article_graph import DERIVED_FACTS_UPDATE
+from kgraph.rdf.conflicts import conflict_marks_update
 from kgraph.rdf.vocab import bind_prefixes
 from kgraph.store.local import DEFAULT_STORE, StoreReader, open_reader
 
@@ -115,6 +116,7 @@ def open_dataset(graph: Path | None = None, store: Path | None = None,
         # article); on 500 articles the ready queries are as fast or up to 1.4x faster on it
         loaded.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         loaded.update(DERIVED_FACTS_UPDATE)  # a file from an older kgraph lacks claim counts...
+        loaded.update(conflict_marks_update(into="default"))  # ... and conflict marks
         backend: OxigraphStore = OxigraphStore(store=loaded)
         union = False
     elif endpoint is not None:

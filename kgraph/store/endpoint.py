@@ -64,6 +64,7 @@ from rdflib.query import Result
 
 from kgraph.deadline import call_within
 from kgraph.errors import EndpointError
+from kgraph.rdf.conflicts import with_conflict_marks
 from kgraph.rdf.sparql_text import sparql_tokens
 from kgraph.store.local import (INDEX_QUERY, UNION_TO_DEFAULT_UPDATE, ArticleRecord, delete_unshared_update,
                                 insert_default_update)
@@ -328,7 +329,10 @@ class Endpoint:
         triples out of the default graph and adds the new ones (and the marker); on a server
         without the marker it first copies every named graph in. The ``PUT`` of the named graph
         comes last: an article whose put failed midway is still listed with its old content.
+        Before all that, one query finds the conflict marks of the article's claims
+        (:mod:`kgraph.rdf.conflicts`), which its graph then holds.
         """
+        ntriples = with_conflict_marks(ntriples, self._ask_marks)
         if self.layout.keeps_default_graph:
             steps = [] if self.default_graph_kept() else [UNION_TO_DEFAULT_UPDATE]
             steps += [delete_unshared_update(iri),
@@ -337,6 +341,9 @@ class Endpoint:
             self._kept = True
         self._request("PUT", self.store_url, params={"graph": iri}, data=ntriples.encode("utf-8"),
                       headers={"Content-Type": "application/n-triples"})
+
+    def _ask_marks(self, query: str) -> list[tuple[str, str]]:
+        return [(str(row[0]), str(row[1])) for row in self.query(query)]
 
     def remove_graph(self, iri: str) -> bool:
         """Remove the named graph ``iri``; False if the server did not have it.

@@ -16,8 +16,11 @@ multiplies joins on popular entities (15x slower at 1,000 articles).
 
 Format 3 adds the facts :mod:`kgraph.rdf.article_graph` derives per article (``kg:claimCount``, claim
 statement nodes); a writer opening a format 1 or 2 store adds them to its articles
-(:data:`~kgraph.rdf.article_graph.DERIVED_FACTS_UPDATE`). Readers read every format; on an older one
-the publisher breakdown's claim counts and the conflicts list miss the articles that lack them.
+(:data:`~kgraph.rdf.article_graph.DERIVED_FACTS_UPDATE`). Format 4 adds conflict candidates: each
+article is written with the marks of its claims that stored claims contradict
+(:mod:`kgraph.rdf.conflicts`), and a writer opening a format 1-3 store marks all its conflicts.
+Readers read every format; on an older one the publisher breakdown's claim counts and the
+conflicts list miss the articles that lack those facts until a writer has opened it once.
 """
 from __future__ import annotations
 
@@ -54,7 +57,8 @@ MARKER = "kgraph-store.json"
 _DATA = "oxigraph"
 _LOCK = "kgraph.lock"
 _KIND = "kgraph-store"
-_VERSION = 3  # 1: named graphs only (read as their union); 2: no derived facts; a writer upgrades both
+_VERSION = 4  # 1: named graphs only (read as their union); 2: no derived facts; 3: no conflict marks;
+# a writer upgrades them all
 
 UNION_TO_DEFAULT_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Copy every named graph's triples into the default graph (which keeps each triple once)."""
@@ -94,7 +98,7 @@ def check_store(path: Path, *, create: bool) -> int:
     Returns
     -------
     int
-        The format version (1, 2 or 3), or 0 if ``path`` is missing or empty and ``create`` is False.
+        The format version (1 to 4), or 0 if ``path`` is missing or empty and ``create`` is False.
 
     Raises
     ------
@@ -106,7 +110,7 @@ def check_store(path: Path, *, create: bool) -> int:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> check_store(folder, create=False), check_store(folder, create=True)
-    (0, 3)
+    (0, 4)
     """
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is not a kgraph store: it is a file")
@@ -118,7 +122,7 @@ def check_store(path: Path, *, create: bool) -> int:
             raise StoreError(f"{path} is not a kgraph store: {MARKER} cannot be read ({error})") from None
         if not isinstance(info, dict) or info.get("format") != _KIND:
             raise StoreError(f"{path} is not a kgraph store: {MARKER} is not a kgraph marker")
-        if info.get("version") not in (1, 2, _VERSION):
+        if info.get("version") not in range(1, _VERSION + 1):
             raise StoreError(f"{path}: store format version {info.get('version')} is not supported "
                              f"(this kgraph reads versions 1 to {_VERSION})")
         return int(info["version"])
@@ -279,10 +283,14 @@ class LocalStore:
             raise StoreError(f"store {self.path} cannot be opened: {error}") from None
         if version == 1:  # upgrade: materialize the union of the named graphs as the default graph
             self._ox.update(UNION_TO_DEFAULT_UPDATE)
-        if version < _VERSION:  # and add what add_extraction derives now (claim counts, statements)
+        if version < 3:  # and add what add_extraction derives now (claim counts, statements)
             from kgraph.rdf.article_graph import DERIVED_FACTS_UPDATE  # rdflib: only for an old store
 
             self._ox.update(DERIVED_FACTS_UPDATE)
+        if version < _VERSION:  # and the conflict marks a writer now adds article by article
+            from kgraph.rdf.conflicts import conflict_marks_update
+
+            self._ox.update(conflict_marks_update(into="both"))
             _write_marker(self.path, _VERSION)
 
     def __enter__(self) -> LocalStore:
@@ -314,11 +322,18 @@ class LocalStore:
                 for row in self.oxigraph.query(INDEX_QUERY)]
 
     def put(self, iri: str, ntriples: str) -> None:
-        """Replace named graph ``iri`` by the N-Triples ``ntriples`` in one transaction."""
+        """Replace named graph ``iri`` by the N-Triples ``ntriples`` in one transaction, with the
+        conflict marks of its claims that stored claims contradict (:mod:`kgraph.rdf.conflicts`)."""
+        from kgraph.rdf.conflicts import with_conflict_marks  # rdflib: writers only
+
         try:
+            ntriples = with_conflict_marks(ntriples, self._ask_marks)
             self.oxigraph.update(insert_update(iri, ntriples))
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"store {self.path}: article {iri} cannot be written: {error}") from None
+
+    def _ask_marks(self, query: str) -> list[tuple[str, str]]:
+        return [(row[0].value, row[1].value) for row in self.oxigraph.query(query)]
 
     def remove_graph(self, iri: str) -> None:
         """Remove the named graph ``iri`` (and its triples no other article states)."""

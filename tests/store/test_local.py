@@ -167,5 +167,5 @@ def test_format_1_store_is_read_as_a_union_and_upgraded_by_a_writer(tmp_path: Pa
     old.close()
     with LocalStore(folder) as store:
         store.put(*ntriples(extraction(3)))
-    assert json.loads((folder / "kgraph-store.json").read_text())["version"] == 3
+    assert json.loads((folder / "kgraph-store.json").read_text())["version"] == 4
     assert fired_names(open_dataset(store=folder)) == {"rina-wijaya-1", "rina-wijaya-2", "rina-wijaya-3"}

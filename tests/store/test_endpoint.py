@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 from kgraph.cli import app
 from kgraph.store.endpoint import Endpoint
 from kgraph.errors import EndpointError
-from kgraph.models import Article
-from kgraph.query import parse_query, run_query
+from kgraph.models import Article, Entity, Extraction, Relation
+from kgraph.query import load_query, parse_query, run_query
 from kgraph.store import open_dataset
-from kgraph.store.ingest import find_articles, ingest
+from kgraph.store.ingest import GraphWriter, find_articles, ingest
 from tests.store.helpers import QuietHandler, make_fake, serve
 
 SERVER = os.environ.get("KGRAPH_TEST_ENDPOINT")
@@ -180,3 +180,30 @@ def test_dead_endpoint_names_the_url(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(article), "--endpoint", url])
     assert result.exit_code == 1
     assert f"kgraph: endpoint {url}/query: cannot connect" in result.output
+
+
+def _claim(tag: str, n: int, modality: str, day: str | None) -> Extraction:
+    org, person = f"Sinar Robotik {tag}", f"Dewi Kartika {tag}"
+    article = Article(id=f"{tag}-{n}", lang="id", url=f"https://warta.example.id/{tag}/{n}", text=f"{org} {person}")
+    return Extraction(article, (Entity(org, "Organization"), Entity(person, "Person")),
+                      (Relation(org, "fired", person, modality=modality, date=day),))
+
+
+@pytest.mark.server
+@needs_server
+def test_server_articles_get_conflict_marks_and_lose_them_with_the_article() -> None:
+    tag = uuid.uuid4().hex[:10]
+    server, writer = Endpoint(SERVER), GraphWriter()
+    graphs = [writer.ntriples(_claim(tag, n, modality, day))
+              for n, (modality, day) in enumerate([("asserted", "2024-05-13"), ("asserted", "2024-05-20"),
+                                                    ("negated", None)])]
+    for iri, text in graphs:
+        server.put(iri, text)
+
+    def kinds() -> set[str]:
+        rows = run_query(open_dataset(endpoint=SERVER), load_query("conflicts"))
+        return {str(row[0]) for row in rows if tag in str(row[1])}
+
+    assert kinds() == {"different dates", "asserted vs negated"}
+    assert server.remove_graph(graphs[1][0])
+    assert kinds() == {"asserted vs negated"}

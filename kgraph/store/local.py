@@ -51,6 +51,7 @@ __all__ = [
     "delete_unshared_update",
     "insert_default_update",
     "UNION_TO_DEFAULT_UPDATE",
+    "STORE_FORMAT",
 ]
 
 MARKER = "kgraph-store.json"
@@ -59,6 +60,8 @@ _LOCK = "kgraph.lock"
 _KIND = "kgraph-store"
 _VERSION = 4  # 1: named graphs only (read as their union); 2: no derived facts; 3: no conflict marks;
 # a writer upgrades them all
+STORE_FORMAT = _VERSION
+"""The format a writer leaves a store in; readers read 1 to this, older ones missing derived facts."""
 
 UNION_TO_DEFAULT_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Copy every named graph's triples into the default graph (which keeps each triple once)."""

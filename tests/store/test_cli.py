@@ -89,3 +89,20 @@ def test_remove_by_the_file_an_article_was_ingested_from(tmp_path: Path) -> None
     assert folder.exit_code == 0, folder.output
     with LocalStore(tmp_path / "s") as store:
         assert store.records() == []
+
+
+def test_a_query_on_an_older_store_says_so_in_one_line_and_a_writer_upgrades_it(tmp_path: Path) -> None:
+    import json
+
+    with LocalStore(tmp_path / "s") as store:
+        ingest(articles(2), store, make_fake)
+    marker = tmp_path / "s" / "kgraph-store.json"
+    marker.write_text(json.dumps({"format": "kgraph-store", "version": 3}))
+    result = runner.invoke(app, ["query", "fired", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if "store format" in line]
+    assert "is store format 3 (this kgraph writes 4)" in line and "kgraph ingest or kgraph remove" in line
+    LocalStore(tmp_path / "s").close()
+    assert json.loads(marker.read_text())["version"] == 4
+    result = runner.invoke(app, ["query", "fired", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0 and "store format" not in result.output

@@ -47,6 +47,18 @@ def test_broken_claims_exit_1_listing_each_violation(sample_dataset, tmp_path):
     assert "3 SHACL violations" in result.output
 
 
+def test_conflict_marks_conform_and_an_unknown_kind_does_not(sample_dataset, tmp_path):
+    graph = union_graph(sample_dataset)
+    marked = sorted(graph.subjects(KG.conflictCandidate, None))
+    assert marked  # the sample's sources disagree, and build_dataset marks it
+    graph.add((marked[0], KG.conflictCandidate, Literal("sources differ")))
+    path = tmp_path / "marks.ttl"
+    graph.serialize(path, format="turtle")
+    result = _validate(path)
+    assert result.exit_code == 1 and "1 SHACL violation" in result.output
+    assert "kg:conflictCandidate is one of" in result.output
+
+
 def test_ontology_documents_every_term(tmp_path):
     result = runner.invoke(app, ["ontology"])
     assert result.exit_code == 0

@@ -106,9 +106,11 @@ def conflict_check_query(facts: Iterable[ClaimFacts]) -> str | None:
             continue
         if f.date and f.predicate in _ONE_TIME:
             dated.append((f.statement, f.date))
+        if not (f.subject and f.object):
+            continue
         if f.predicate == _FIRED:
             fired.append((f.statement, f.subject, f.object))
-        elif f.predicate == _RESIGNED and f.subject and f.object:
+        elif f.predicate == _RESIGNED:
             mirror = statement_iri(_iri(f.object), KG.fired, _iri(f.subject))
             resigned.append((f"<{mirror}>", f.object, f.subject))
     branches = []

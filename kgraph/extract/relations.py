@@ -162,7 +162,9 @@ class RelationExtractor:
                         stems: list[str]) -> list[Relation]:
         """The relations the learned scorer accepts among the sentence's entity pairs."""
         items = enc.items
-        triggers = self.triggers.positions(words, stems)
+        # a title is the trigger of a post: its words are one title item, not plain words
+        triggers = sorted(self.triggers.positions(words, stems)
+                          + [(k, "holdsPosition") for k, it in enumerate(items) if it.kind == "title"])
         conj = self.lexicon.conjunctions
         found = []
         for i, j in pairs(enc):

@@ -35,7 +35,7 @@ from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
 
-__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "person_evidence", "GROUP_SUFFIX"]
+__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "FoldedForms", "person_evidence", "GROUP_SUFFIX"]
 
 #: A group's canonical name is its organization's name followed by this.
 GROUP_SUFFIX = " employees"
@@ -67,17 +67,29 @@ class _Entity:
     gazetteer_name: str = ""
     misspelt: bool = False  # a form is a misspelling of the gazetteer name: that name is canonical
     member_of: str | None = None
-    spans: list[Span] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)  # only ever appended to
+    # the texts of ``spans[:len(_texts)]``: ``Span.text`` rebuilds a string from tokens each time
+    _texts: list[str] = field(default_factory=list, repr=False)
+    _words: set[str] = field(default_factory=set, repr=False)
+    _worded: int = field(default=0, repr=False)
 
     def personal(self) -> bool:
         """Whether this may be a person: no gazetteer entry, a mention typed Person or no cue."""
         return not self.gazetteer_name and any(s.label_ in _PERSONAL for s in self.spans)
 
     def forms(self) -> list[str]:
-        return [s.text for s in self.spans]
+        """The spans' texts, in order (callers do not change the list)."""
+        if len(self._texts) != len(self.spans):
+            self._texts.extend(s.text for s in self.spans[len(self._texts):])
+        return self._texts
 
     def words(self) -> set[str]:
-        return {w for s in self.spans if len(s) > 1 for w in (t.text for t in s) if w[:1].isupper()}
+        """Capitalized words of the multi-word spans (callers do not change the set)."""
+        if self._worded != len(self.spans):
+            self._words.update(w for s in self.spans[self._worded:] if len(s) > 1
+                               for w in (t.text for t in s) if w[:1].isupper())
+            self._worded = len(self.spans)
+        return self._words
 
     def canonical(self, lex: NamesLexicon, *, legal: bool = False) -> str:
         if self.gazetteer_name and not legal and (self.misspelt or self.gazetteer_name in self.forms()):
@@ -243,10 +255,13 @@ def _has_common_word(forms: list[str], lex: NamesLexicon) -> bool:
     return any(w.casefold() in lex.common_words for form in forms for w in form.split()[1:])
 
 
-def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshold: float = 88.0) -> tuple[str, str] | None:
+def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshold: float = 88.0,
+                    folded: "FoldedForms | None" = None) -> tuple[str, str] | None:
     """The gazetteer entry (name, type) that ``text`` misspells, if one is close enough.
 
     Words of six letters or more only, same first letter, rapidfuzz ratio >= ``threshold``.
+    ``folded`` (:class:`FoldedForms` of ``known``, built once per pipeline) saves casefolding
+    every form on each call.
 
     >>> gazetteer_match("Microsfot", {"Microsoft": ("Microsoft", "Organization")})
     ('Microsoft', 'Organization')
@@ -255,10 +270,26 @@ def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshol
     """
     if len(text) < 6 or not known:
         return None
-    hit = process.extractOne(text, list(known), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=threshold)
-    if hit is None or hit[0][:1].casefold() != text[:1].casefold():
+    if folded is None or folded.known is not known:
+        folded = FoldedForms(known)
+    hit = process.extractOne(text.casefold(), folded.folded, scorer=fuzz.ratio, processor=None,
+                             score_cutoff=threshold)
+    if hit is None:
         return None
-    return known[hit[0]]
+    form = folded.forms[hit[2]]
+    if form[:1].casefold() != text[:1].casefold():
+        return None
+    return known[form]
+
+
+class FoldedForms:
+    """The surface forms of a gazetteer mapping, in order, and their casefolded forms (what
+    :func:`gazetteer_match` compares): computed once instead of on every call."""
+
+    def __init__(self, known: Mapping[str, tuple[str, str]]) -> None:
+        self.known = known
+        self.forms: list[str] = list(known)
+        self.folded: list[str] = [f.casefold() for f in self.forms]
 
 
 def _spelled_out(doc: Doc, form: str, name: str) -> bool:
@@ -269,13 +300,14 @@ def _spelled_out(doc: Doc, form: str, name: str) -> bool:
 
 def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
                      known: Mapping[str, tuple[str, str]] | None = None, *,
-                     given_names: frozenset[str] = frozenset()) -> tuple[list[Span], dict[str, Entity]]:
+                     given_names: frozenset[str] = frozenset(),
+                     folded: FoldedForms | None = None) -> tuple[list[Span], dict[str, Entity]]:
     """Canonical names for ``spans`` (sorted, non-overlapping entity spans of ``doc``).
 
     ``known`` maps gazetteer surface forms to (name, type), for misspellings of them. Returns
     the spans to keep as ``doc.ents`` (``kb_id_`` = canonical name, candidates that matched
     nothing dropped) and the entities by canonical name. ``given_names`` is evidence for a
-    person (:func:`person_evidence`).
+    person (:func:`person_evidence`). ``folded``: ``known`` prepared once (:class:`FoldedForms`).
     """
     r = _Resolver(doc, lex)
     by_gazetteer: dict[tuple[str, str], _Entity] = {}
@@ -308,7 +340,7 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
             r.add(span)
     for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
         ent = r.match_word(span)
-        misspelt = gazetteer_match(span.text, known or {}) if ent is None and span.label_ != "Person" else None
+        misspelt = gazetteer_match(span.text, known or {}, folded=folded) if ent is None and span.label_ != "Person" else None
         if misspelt and _spelled_out(doc, span.text, misspelt[0]):
             misspelt = None  # "Travelook", printed again beside "Traveloka": a name of its own
         if ent is not None:

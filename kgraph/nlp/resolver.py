@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.nlp.aliases import resolve_entities
+from kgraph.nlp.aliases import FoldedForms, resolve_entities
 from kgraph.nlp.context import retype_by_context
 from kgraph.nlp.lexicon import LexiconComponent
 
@@ -25,6 +25,7 @@ class AliasResolver(LexiconComponent):
     def __init__(self, nlp: Language, name: str = "kg_aliases", *, lang: str = "") -> None:
         super().__init__(nlp, name, lang=lang)
         self.nlp = nlp
+        self._folded: FoldedForms | None = None
 
     def _gazetteer_forms(self) -> dict[str, tuple[str, str]]:
         """Surface form -> (name, type) of the pipeline's gazetteer, for misspellings of it."""
@@ -34,8 +35,11 @@ class AliasResolver(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = retype_by_context(sorted(doc.ents, key=lambda s: s.start), self.lexicon)
-        kept, entities = resolve_entities(doc, spans, self.lexicon, self._gazetteer_forms(),
-                                          given_names=self.lexicon.given_names)
+        known = self._gazetteer_forms()
+        if self._folded is None or self._folded.known is not known:
+            self._folded = FoldedForms(known)  # once per pipeline: the gazetteer does not change
+        kept, entities = resolve_entities(doc, spans, self.lexicon, known,
+                                          given_names=self.lexicon.given_names, folded=self._folded)
         doc.ents = kept
         doc._.kg_entities = entities
         return doc

@@ -32,7 +32,7 @@ import regex
 
 from kgraph.errors import LexiconError
 
-__all__ = ["TYPE_LETTERS", "compile_pattern", "pattern_anchors", "sentence_keys", "slot_index"]
+__all__ = ["TYPE_LETTERS", "compile_pattern", "pattern_requirements", "sentence_keys", "slot_index"]
 
 TYPE_LETTERS = {
     "P": "Person", "O": "Organization", "R": "Product", "G": "Group",
@@ -101,20 +101,29 @@ def compile_pattern(pattern: str) -> regex.Pattern:
     return regex.compile("(?<!\\S)" + body)
 
 
-def pattern_anchors(pattern: str) -> frozenset[str] | None:
-    """Keys of which a sentence must contain one for ``pattern`` to match, or None.
+def pattern_requirements(pattern: str) -> tuple[frozenset[str], ...]:
+    """Key sets of which a sentence must offer one key each for ``pattern`` to match.
 
-    They come from the first word item that is not optional: ``w:`` a surface form, ``s:`` a
-    stem. The extractor skips a pattern whose anchors a sentence lacks, which saves most of the
-    regular-expression work.
+    One set per item that is not optional and not a gap: a word item's surface forms (``w:``)
+    and stems (``s:``), an entity or title item's type letters (``e:``). A word item with a
+    surface prefix (``found*``) requires nothing that a key can say. The extractor runs a
+    pattern only on sentences that meet all its requirements (:func:`sentence_keys`), which
+    saves most of the regular-expression work; the requirements never reject a sentence the
+    pattern matches.
 
-    >>> sorted(pattern_anchors("{O:s} ..2 me<pecat>|fired {P:o}"))
-    ['s:pecat', 'w:fired']
-    >>> pattern_anchors("{P:s} found* {O:o}") is None
-    True
+    >>> [sorted(keys) for keys in pattern_requirements("{O:s} ..2 me<pecat>|fired {P:o}")]
+    [['e:O'], ['s:pecat', 'w:fired'], ['e:P']]
+    >>> [sorted(keys) for keys in pattern_requirements("{P:s} found* {*:o}")]
+    [['e:P'], ['e:G', 'e:O', 'e:P', 'e:R']]
     """
+    required = []
     for item in pattern.split():
-        if item.endswith("?") or item.startswith("{") or item.startswith(".."):
+        if item.endswith("?") and len(item) > 1 or item.startswith(".."):
+            continue
+        if item.startswith("{") and item.endswith("}"):
+            types = item[1:-1].partition(":")[0]
+            letters = "POGR" if types == "*" else "".join(types.split("|"))
+            required.append(frozenset("e:" + letter for letter in letters))
             continue
         keys = set()
         for alt in item.lower().split("|"):
@@ -122,22 +131,26 @@ def pattern_anchors(pattern: str) -> frozenset[str] | None:
             if "<" in first:
                 keys.add("s:" + first.partition("<")[2].rstrip(">"))
             elif first.endswith("*"):
-                return None
+                keys = set()
+                break
             else:
                 keys.add("w:" + first)
-        return frozenset(keys)
-    return None
+        if keys:
+            required.append(frozenset(keys))
+    return tuple(required)
 
 
 def sentence_keys(encoded: str) -> frozenset[str]:
-    """The anchor keys an encoded sentence offers (see :func:`pattern_anchors`).
+    """The keys an encoded sentence offers (see :func:`pattern_requirements`).
 
-    >>> sorted(sentence_keys("⟦O0⟧ memecat/pecat ⟦P2⟧ "))
-    ['s:pecat', 'w:memecat']
+    >>> sorted(sentence_keys("⟦O0⟧ memecat/pecat ⟦P2⟧ ⟦C3⟧ "))
+    ['e:C', 'e:O', 'e:P', 's:pecat', 'w:memecat']
     """
     keys = set()
     for item in encoded.split():
-        if "/" in item and not item.startswith("⟦"):
+        if item.startswith("⟦"):
+            keys.add("e:" + item[1:2])
+        elif "/" in item:
             surface, _, stem = item.partition("/")
             keys.add("w:" + surface)
             keys.add("s:" + stem)

@@ -243,34 +243,31 @@ class RelationExtractor:
     def _match_sentence(self, enc: EncodedSentence, dates: list) -> list[_Match]:
         found: list[_Match] = []
         keys = sentence_keys(enc.string)
-        for rule in self.lexicon.rules:
-            for pattern, anchors in zip(rule.patterns, rule.anchors):
-                if anchors is not None and not anchors & keys:
+        for rule, pattern in self.lexicon.pattern_index.candidates(keys):
+            found_here = list(pattern.finditer(enc.string, overlapped=True))
+            for m in nearest(found_here) if found_here else ():
+                groups = m.groupdict()
+                subj = enc.item_at(groups["s"]) if groups.get("s") else None
+                obj = enc.item_at(groups["o"]) if groups.get("o") else None
+                title = enc.item_at(groups["r"]) if groups.get("r") else None
+                first = enc.string.count(" ", 0, m.start())
+                last = enc.string.count(" ", 0, m.end())
+                if subj and (not obj or enc.index_of[subj] < enc.index_of[obj]):
+                    subj = outside_parenthetical(enc, subj, last)
+                elif obj:
+                    obj = outside_parenthetical(enc, obj, last)
+                if subj and obj and subj.name == obj.name:
                     continue
-                found_here = list(pattern.finditer(enc.string, overlapped=True))
-                for m in nearest(found_here) if found_here else ():
-                    groups = m.groupdict()
-                    subj = enc.item_at(groups["s"]) if groups.get("s") else None
-                    obj = enc.item_at(groups["o"]) if groups.get("o") else None
-                    title = enc.item_at(groups["r"]) if groups.get("r") else None
-                    first = enc.string.count(" ", 0, m.start())
-                    last = enc.string.count(" ", 0, m.end())
-                    if subj and (not obj or enc.index_of[subj] < enc.index_of[obj]):
-                        subj = outside_parenthetical(enc, subj, last)
-                    elif obj:
-                        obj = outside_parenthetical(enc, obj, last)
-                    if subj and obj and subj.name == obj.name:
-                        continue
-                    role, status = self._role(enc, title, first, rule)
-                    modality = rule.modality or self._modality(enc, first, last, rule.scope)
-                    when = self._date(enc, dates, first, last)  # any claim its sentence dates
-                    subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
-                    objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
-                    for s in subjects:
-                        for o in objects:
-                            if s is not None and o is not None and s.name == o.name:
-                                continue
-                            found.append(_Match(rule, enc, s, o, role, status, modality, when, first, last))
+                role, status = self._role(enc, title, first, rule)
+                modality = rule.modality or self._modality(enc, first, last, rule.scope)
+                when = self._date(enc, dates, first, last)  # any claim its sentence dates
+                subjects = self._conjuncts(enc, subj) if "s" in rule.expand else [subj]
+                objects = self._conjuncts(enc, obj) if "o" in rule.expand else [obj]
+                for s in subjects:
+                    for o in objects:
+                        if s is not None and o is not None and s.name == o.name:
+                            continue
+                        found.append(_Match(rule, enc, s, o, role, status, modality, when, first, last))
         return found
 
     def _conjuncts(self, enc: EncodedSentence, item: Item | None) -> list[Item | None]:

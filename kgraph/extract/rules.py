@@ -7,6 +7,7 @@ rules themselves. Adding a language is adding such a file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,10 @@ import yaml
 from kgraph.errors import LexiconError
 from kgraph.lexicons import YAML_LOADER
 from kgraph.extract.encode import Descriptions, TitleLexicon
-from kgraph.extract.patterns import compile_pattern, pattern_anchors
+from kgraph.extract.patterns import compile_pattern, pattern_requirements
 from kgraph.models import MODALITIES, RELATIONS
 
-__all__ = ["Rule", "RelationLexicon", "load_relation_lexicon", "available_languages"]
+__all__ = ["Rule", "RelationLexicon", "PatternIndex", "load_relation_lexicon", "available_languages"]
 
 _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
               "expand"}
@@ -46,7 +47,7 @@ class Rule:
     relation: str
     patterns: tuple[regex.Pattern, ...]
     sources: tuple[str, ...]
-    anchors: tuple[frozenset[str] | None, ...] = ()
+    requires: tuple[tuple[frozenset[str], ...], ...] = ()  # per pattern (see pattern_requirements)
     confidence: float = 0.8
     modality: str | None = None
     scope: str = "sentence"
@@ -77,6 +78,50 @@ class RelationLexicon:
     negation_window: int
     date_patterns: tuple[regex.Pattern, ...]
     rules: tuple[Rule, ...]
+
+    @cached_property
+    def pattern_index(self) -> "PatternIndex":
+        """The rules' patterns indexed by the keys they require (built on first use)."""
+        return PatternIndex(self.rules)
+
+
+class PatternIndex:
+    """Which patterns a sentence can match, found from its keys (:func:`sentence_keys`)
+    instead of testing every pattern's requirements.
+
+    Each pattern is filed under the keys of one of its requirements (a word item's if it has
+    one: those are rarer than entity types); :meth:`candidates` gathers the patterns filed under
+    the sentence's keys and keeps, in rule order, those whose every requirement the sentence
+    meets.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._entries: list[tuple[Rule, regex.Pattern, tuple[frozenset[str], ...]]] = []
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for rule in rules:
+            for pattern, requires in zip(rule.patterns, rule.requires or [()] * len(rule.patterns)):
+                n = len(self._entries)
+                self._entries.append((rule, pattern, requires))
+                words = [keys for keys in requires if not all(k.startswith("e:") for k in keys)]
+                filed = (words or list(requires) or [None])[0]
+                if filed is None:
+                    self._always.append(n)
+                    continue
+                for key in filed:
+                    self._by_key.setdefault(key, []).append(n)
+
+    def candidates(self, keys: frozenset[str]) -> list[tuple[Rule, regex.Pattern]]:
+        """The (rule, pattern) pairs whose requirements ``keys`` meet, in the rules' order."""
+        found = set(self._always)
+        for key in keys:
+            found.update(self._by_key.get(key, ()))
+        out = []
+        for n in sorted(found):
+            rule, pattern, requires = self._entries[n]
+            if all(not need.isdisjoint(keys) for need in requires):
+                out.append((rule, pattern))
+        return out
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -117,7 +162,7 @@ def _rule(entry: Any, where: str) -> Rule:
     if not isinstance(expand, list) or set(expand) - {"s", "o"}:
         raise LexiconError(f"{where}: expand lists the slots (s, o) whose coordinated entities count too")
     return Rule(id=str(rid), relation=entry["relation"], patterns=compiled, sources=sources,
-                anchors=tuple(pattern_anchors(p) for p in sources), expand=frozenset(expand),
+                requires=tuple(pattern_requirements(p) for p in sources), expand=frozenset(expand),
                 confidence=confidence, modality=entry.get("modality"),
                 scope=entry.get("scope", "sentence"), fill=dict(fill),
                 status=entry.get("status"), role=entry.get("role"))

@@ -15,7 +15,7 @@ second), ``fired<`` (the second fires the first); symmetric relations have one l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -50,7 +50,13 @@ _CONTEXT = 3  # words of context on each side, and the reach of a trigger outsid
 
 def labels_for(first: str, second: str) -> list[str]:
     """The labels a pair of entity types admits, forward (``>``) before backward (``<``)."""
-    out = []
+    return list(_labels_for(first, second))
+
+
+@lru_cache(maxsize=None)
+def _labels_for(first: str, second: str) -> tuple[str, ...]:
+    """:func:`labels_for`, once per pair of types (a few dozen exist; every entity pair asks)."""
+    out: list[str] = []
     for arrow, (a, b) in ((">", (first, second)), ("<", (second, first))):
         for relation in RELATIONS:
             subjects, objects = SIGNATURES[relation]
@@ -58,7 +64,7 @@ def labels_for(first: str, second: str) -> list[str]:
                 label = relation if relation in SYMMETRIC_RELATIONS else relation + arrow
                 if label not in out:
                     out.append(label)
-    return out
+    return tuple(out)
 
 
 def label_relation(label: str) -> tuple[str, bool]:

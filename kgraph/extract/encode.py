@@ -183,6 +183,9 @@ class Encoder:
                 self.references.setdefault(words[0], []).append((words, etype))
         for candidates in self.references.values():
             candidates.sort(key=lambda pair: -len(pair[0]))
+        # the words a reference or a title can start with: any other word is a plain word
+        self._reference_starts = frozenset(self.references) | self.descriptions.articles
+        self._title_starts = titles.modifiers | titles.head_starts
 
     def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None,
                view: "DocView | None" = None) -> EncodedSentence:
@@ -207,8 +210,10 @@ class Encoder:
                 i += 1
                 continue
             else:
-                item = (self._reference(view, i, sent.end, history, counts, sent.start)
-                        or self._title(view, i, sent.end)
+                word = view.lower[i]
+                item = (word in self._reference_starts and self._reference(view, i, sent.end, history, counts,
+                                                                            sent.start)
+                        or word in self._title_starts and self._title(view, i, sent.end)
                         or Item("word", view.text(i, i + 1), view.start[i], view.end[i], i, i + 1))
                 i = item.tok_end
             if item.kind == "entity":

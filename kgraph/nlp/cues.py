@@ -9,7 +9,6 @@ Phrases are tuples of casefolded words (see :class:`~kgraph.nlp.lexicon.NamesLex
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc
@@ -24,12 +23,25 @@ _NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
 _INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
 
-@lru_cache(maxsize=256)
-def _by_word(phrases: tuple[tuple[str, ...], ...], last: bool) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases indexed by their first (or last) word, longest first."""
+#: (id of a phrase tuple, last) -> (that tuple, its index): a memo keyed by identity, because
+#: hashing a lexicon's whole phrase tuple on every lookup cost more than the lookup
+_INDEXES: dict[tuple[int, bool], tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+_MAX_INDEXES = 256
+
+
+def _by_word(phrases: Sequence[tuple[str, ...]], last: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first (or last) word, longest first (built once per tuple)."""
+    if isinstance(phrases, tuple):
+        hit = _INDEXES.get((id(phrases), last))
+        if hit is not None and hit[0] is phrases:
+            return hit[1]
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         index.setdefault(phrase[-1] if last else phrase[0], []).append(phrase)
+    if isinstance(phrases, tuple):
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
+        _INDEXES[(id(phrases), last)] = (phrases, index)
     return index
 
 
@@ -43,7 +55,7 @@ def phrase_at(words: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]], 
     stop = len(words) if stop is None else min(stop, len(words))
     if not 0 <= i < stop:
         return 0
-    for phrase in _by_word(tuple(phrases), False).get(words[i].casefold(), ()):
+    for phrase in _by_word(phrases, False).get(words[i].casefold(), ()):
         n = len(phrase)
         if i + n <= stop and all(words[i + k].casefold() == phrase[k] for k in range(1, n)):
             return n
@@ -55,7 +67,7 @@ def phrase_ending_at(words: Sequence[str], end: int, phrases: Sequence[tuple[str
     ``words[floor]`` or later (0 if none)."""
     if not floor < end <= len(words):
         return 0
-    for phrase in _by_word(tuple(phrases), True).get(words[end - 1].casefold(), ()):
+    for phrase in _by_word(phrases, True).get(words[end - 1].casefold(), ()):
         n = len(phrase)
         if end - n >= floor and all(words[end - n + k].casefold() == phrase[k] for k in range(n - 1)):
             return n

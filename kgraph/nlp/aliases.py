@@ -272,11 +272,12 @@ def gazetteer_match(text: str, known: Mapping[str, tuple[str, str]], *, threshol
         return None
     if folded is None or folded.known is not known:
         folded = FoldedForms(known)
-    hit = process.extractOne(text.casefold(), folded.folded, scorer=fuzz.ratio, processor=None,
-                             score_cutoff=threshold)
+    query = text.casefold()
+    choices, where = folded.within_reach(len(query), threshold)
+    hit = process.extractOne(query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=threshold)
     if hit is None:
         return None
-    form = folded.forms[hit[2]]
+    form = folded.forms[where[hit[2]]]
     if form[:1].casefold() != text[:1].casefold():
         return None
     return known[form]
@@ -290,12 +291,28 @@ class FoldedForms:
         self.known = known
         self.forms: list[str] = list(known)
         self.folded: list[str] = [f.casefold() for f in self.forms]
+        self._reach: dict[tuple[int, float], tuple[list[str], list[int]]] = {}
+
+    def within_reach(self, length: int, threshold: float) -> tuple[list[str], list[int]]:
+        """The folded forms (in order) whose length lets a text of ``length`` characters reach
+        ``threshold``, and their positions in :attr:`forms`.
+
+        ``fuzz.ratio`` is at most ``200 * min(a, b) / (a + b)`` for lengths ``a`` and ``b`` (one
+        string inside the other), so the others can never reach it; a point of slack keeps
+        rounding from dropping a form that could.
+        """
+        key = (length, threshold)
+        if key not in self._reach:
+            where = [n for n, f in enumerate(self.folded)
+                     if 200 * min(len(f), length) >= (threshold - 1) * (len(f) + length)]
+            self._reach[key] = ([self.folded[n] for n in where], where)
+        return self._reach[key]
 
 
 def _spelled_out(doc: Doc, form: str, name: str) -> bool:
     """Whether ``form`` is a name of its own rather than a misspelling of the gazetteer's
     ``name``: a typo is printed once, a name ("Travelook" beside "Traveloka") again."""
-    return sum(1 for t in doc if t.text == form) > 1
+    return doc_words(doc)[0].count(form) > 1
 
 
 def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,

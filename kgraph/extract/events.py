@@ -17,7 +17,7 @@ the sentence's, as for relations. A layoff is also every ``laidOff`` relation's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -40,6 +40,20 @@ class EventType:
     side: str  # "before" or "after": where the subject stands when both sides name one
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The phrases indexed by their first word, so a sentence is read once per event type."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        return {word: tuple(found) for word, found in index.items()}
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """The words and stems a trigger of this type starts with: a sentence with none of them
+        has no trigger of this type."""
+        return self.words | frozenset(self.by_first)
 
 
 @dataclass(frozen=True)
@@ -92,15 +106,6 @@ def load_event_lexicon(lang: str, path: Path | None = None) -> EventLexicon:
     return EventLexicon.from_dict(load_lexicon(lang, "events"), f"kgraph/lexicons/{lang}.events.yaml")
 
 
-@lru_cache(maxsize=64)
-def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases indexed by their first word, so a sentence is read once per event type."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in index.items()}
-
-
 def _phrase_at(words: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[k:k + len(phrase)]) == phrase
 
@@ -109,8 +114,11 @@ def triggers(words: Sequence[str], stems: Sequence[str], lex: EventLexicon) -> l
     """``(event type, first item, end item)`` of each trigger in a sentence's folded ``words``
     (entity items as empty strings) and their ``stems``; one trigger per type and position."""
     found = []
+    present = {w for w in words if w} | {s for w, s in zip(words, stems) if w}
     for etype in lex.types:
-        by_first = _phrases_by_first_word(etype.phrases)
+        if etype.starts.isdisjoint(present):
+            continue  # most sentences: no word starts a trigger of this type
+        by_first = etype.by_first
         k = 0
         while k < len(words):
             length = 0

@@ -131,22 +131,39 @@ class _Resolver:
     def __init__(self, doc: Doc, lex: NamesLexicon) -> None:
         self.doc, self.lex = doc, lex
         self.entities: list[_Entity] = []
+        # every form is compared with every new name: strip each form once per article
+        self._stripped: dict[str, str] = {}
+        self._cores: dict[str, str] = {}
+
+    def stripped(self, text: str) -> str:
+        """:func:`_strip_legal` of ``text``, computed once per text."""
+        found = self._stripped.get(text)
+        if found is None:
+            found = self._stripped[text] = _strip_legal(text, self.lex)
+        return found
+
+    def core(self, text: str) -> str:
+        """:func:`_core_name` of ``text``, computed once per text."""
+        found = self._cores.get(text)
+        if found is None:
+            found = self._cores[text] = _core_name(text, self.lex)
+        return found
 
     def add(self, span: Span) -> None:
         self.entities.append(_Entity(type="", spans=[span]))
 
     def match_long(self, span: Span) -> _Entity | None:
         text, words = span.text, [t.text.casefold() for t in span]
-        stripped = _strip_legal(text, self.lex)
+        stripped = self.stripped(text)
         for ent in self.entities:
             forms = ent.forms() + ([ent.gazetteer_name] if ent.gazetteer_name else [])
-            if any(_strip_legal(f, self.lex) == stripped for f in forms):
+            if any(self.stripped(f) == stripped for f in forms):
                 return ent
         if span.label_ == "Organization":
-            core = _core_name(text, self.lex)
+            core = self.core(text)
             for ent in self.entities:
                 if not ent.personal() and all(s.label_ == "Organization" for s in ent.spans) and any(
-                        _core_name(f, self.lex) == core for f in ent.forms()):
+                        self.core(f) == core for f in ent.forms()):
                     return ent
         if span.label_ not in _PERSONAL:
             return None
@@ -166,7 +183,7 @@ class _Resolver:
         # "Quartzline Inc" before "Quartzline Pay": the word with only a legal form added is the company
         for exact in (True, False):
             for ent in candidates:
-                stripped = [_strip_legal(f, self.lex).casefold().split() for f in ent.forms() if len(f.split()) > 1]
+                stripped = [self.stripped(f).casefold().split() for f in ent.forms() if len(f.split()) > 1]
                 if any(s and s[0] == folded and (len(s) == 1 or not exact) for s in stripped):
                     return ent
         return None

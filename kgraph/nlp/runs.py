@@ -7,6 +7,7 @@ of :mod:`kgraph.nlp.names` ask about the words around a segment.
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from kgraph.nlp.cues import doc_words, is_headline, is_name_word, phrase_at, phrase_ending_at
@@ -32,11 +33,14 @@ class RunContext:
         self.phrase_breaks = lex.auxiliaries | lex.phrase_ends | lex.relatives | {verb[0] for verb in lex.org_verbs}
         # capitalized word pairs written inside a sentence: "Teras Kopi" there is a name, so a
         # sentence opening with "Teras Kopi" keeps it even though "teras" is a common word
+        # a token opens a sentence where SENT_START is 1 (Token.is_sent_start is True): read
+        # from the array, not from a Token object per word
+        opens = doc.to_array(SENT_START).tolist() if len(doc) else []
         self.inner_pairs = {(self.folded[i], self.folded[i + 1]) for i in range(1, len(doc) - 1)
-                            if not doc[i].is_sent_start and self.words[i][:1].isupper()
+                            if opens[i] != 1 and self.words[i][:1].isupper()
                             and self.words[i + 1][:1].isupper()}
         self.inner_words = {self.folded[i] for i in range(1, len(doc))
-                            if not doc[i].is_sent_start and self.words[i][:1].isupper()}
+                            if opens[i] != 1 and self.words[i][:1].isupper()}
         self.joined: set[int] = set()  # "and"/"of"/"&" inside a run: "Securities and Exchange Commission"
 
     def name_word(self, i: int) -> bool:

@@ -89,10 +89,10 @@ class PatternIndex:
     """Which patterns a sentence can match, found from its keys (:func:`sentence_keys`)
     instead of testing every pattern's requirements.
 
-    Each pattern is filed under the keys of one of its requirements (a word item's if it has
-    one: those are rarer than entity types); :meth:`candidates` gathers the patterns filed under
-    the sentence's keys and keeps, in rule order, those whose every requirement the sentence
-    meets.
+    Each pattern is filed under the keys of one of its requirements: the one whose keys the
+    fewest patterns require (a comma or "the" is required by many, and a sentence has them
+    too); :meth:`candidates` gathers the patterns filed under the sentence's keys and keeps, in
+    rule order, those whose every requirement the sentence meets.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -101,15 +101,18 @@ class PatternIndex:
         self._always: list[int] = []
         for rule in rules:
             for pattern, requires in zip(rule.patterns, rule.requires or [()] * len(rule.patterns)):
-                n = len(self._entries)
                 self._entries.append((rule, pattern, requires))
-                words = [keys for keys in requires if not all(k.startswith("e:") for k in keys)]
-                filed = (words or list(requires) or [None])[0]
-                if filed is None:
-                    self._always.append(n)
-                    continue
-                for key in filed:
-                    self._by_key.setdefault(key, []).append(n)
+        shared: dict[str, int] = {}
+        for _, _, requires in self._entries:
+            for key in {k for keys in requires for k in keys}:
+                shared[key] = shared.get(key, 0) + 1
+        for n, (_, _, requires) in enumerate(self._entries):
+            if not requires:
+                self._always.append(n)
+                continue
+            filed = min(requires, key=lambda keys: sum(shared[k] for k in keys))
+            for key in filed:
+                self._by_key.setdefault(key, []).append(n)
 
     def candidates(self, keys: frozenset[str]) -> list[tuple[Rule, regex.Pattern]]:
         """The (rule, pattern) pairs whose requirements ``keys`` meet, in the rules' order."""

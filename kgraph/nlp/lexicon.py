@@ -154,12 +154,17 @@ def _add_role_titles(data: dict[str, Any], lang: str) -> None:
     data["title_words"] = sorted(set(data.get("title_words") or []) | set(roles.get("modifiers") or []))
 
 
+def _names_lang(lang: str) -> str:
+    """The language whose names lexicon ``lang`` reads (English's for one without its own)."""
+    return lang if has_lexicon(lang, "names") else FALLBACK_LANG
+
+
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
     language's common lower-case words (``{lang}.common_words.txt``) and the given names
     (``given_names.txt``), both built by ``kgraph train names``, the names of well-known
     people (``people.txt``) and the role titles of ``{lang}.relations.yaml``."""
-    lang = lang if has_lexicon(lang, "names") else FALLBACK_LANG
+    lang = _names_lang(lang)
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
         data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
@@ -177,6 +182,8 @@ class LexiconComponent(DiskMixin):
     """Base of the components driven by a names lexicon: holds it and saves it with the pipeline.
 
     lang (str): language of ``{lang}.names.yaml`` (the pipeline's language when empty).
+    The components of one pipeline share the lexicon of a language (it is frozen): the first
+    one built reads it, the others take it from that one instead of reading the files again.
     """
 
     cfg_keys = ("lang",)
@@ -184,7 +191,9 @@ class LexiconComponent(DiskMixin):
     def __init__(self, nlp: Language, name: str, *, lang: str = "") -> None:
         self.name, self.lang = name, lang or nlp.lang
         self._split = lambda text: [t.text for t in nlp.make_doc(text)]
-        self.lexicon = load_names_lexicon(self.lang, self._split)
+        built = next((c for _, c in nlp.pipeline if isinstance(c, LexiconComponent) and c.lang == self.lang
+                      and c.lexicon.source == f"kgraph/lexicons/{_names_lang(self.lang)}.names.yaml"), None)
+        self.lexicon = built.lexicon if built is not None else load_names_lexicon(self.lang, self._split)
 
     def _data(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon.to_dict()}

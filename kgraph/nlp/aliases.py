@@ -117,7 +117,7 @@ def _core_name(text: str, lex: NamesLexicon) -> str:
     """An organization's name without legal forms or a closing country or city: "PT Layan
     Cepat Indonesia Tbk" and "Layan Cepat" are one company."""
     words = _strip_legal(text, lex).split()
-    if len(words) > 2 and (words[-1],) in lex.places:
+    if len(words) > 2 and (words[-1],) in lex.place_set:
         words = _strip_legal(" ".join(words[:-1]), lex).split()
     return " ".join(words)
 

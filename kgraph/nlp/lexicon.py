@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any, Callable, Mapping, Sequence
 
 from spacy.language import Language
@@ -134,6 +135,11 @@ class NamesLexicon:
         out["demonyms"] = dict(self.demonyms)
         out["title_org_name"], out["head_initial"] = self.title_org_name, self.head_initial
         return out
+
+    @cached_property
+    def place_set(self) -> frozenset[tuple[str, ...]]:
+        """:attr:`places` as a set, for membership tests (thousands of places: a tuple is scanned)."""
+        return frozenset(self.places)
 
     def demonym(self, word: str) -> str | None:
         """The organization whose people ``word`` names ("Googlers" -> "Google"), or None."""

@@ -13,6 +13,8 @@ from typing import Callable, Container, NamedTuple, Sequence
 
 from spacy.tokens import Span
 
+from kgraph.nlp.cues import doc_words
+
 __all__ = ["Item", "TitleLexicon", "Descriptions", "Encoder", "EncodedSentence", "DocView"]
 
 _LETTER = {"Person": "P", "Organization": "O", "Product": "R", "Group": "G"}
@@ -305,9 +307,10 @@ class DocView:
         for tok in doc:
             self.lower.append(tok.lower_)
             self.start.append(tok.idx)
-            self.end.append(tok.idx + len(tok.text))
             self.space.append(tok.is_space)
-        self.caps = [word[:1].isupper() for word in (tok.text for tok in doc)]
+        texts = doc_words(doc)[0]  # the token texts, read once per doc by the name finder
+        self.end = [start + len(text) for start, text in zip(self.start, texts)]
+        self.caps = [text[:1].isupper() for text in texts]
         self.ent_at = {ent.start: ent for ent in doc.ents}
 
     def text(self, i: int, j: int) -> str:

@@ -7,6 +7,7 @@ tokenizer, so their period never ends a sentence.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Sequence
 
 import numpy
@@ -52,7 +53,7 @@ def sentence_starts(words: Sequence[str], spaces: Sequence[str], *,
         if "\n" in word or "\n" in spaces[i]:
             boundary, after_punct = True, False
         elif word in punct:
-            nxt = next((w for w in words[i + 1:] if not w.isspace() and w not in closers), "")
+            nxt = next((w for w in islice(words, i + 1, None) if not w.isspace() and w not in closers), "")
             if not nxt[:1].islower():
                 boundary = after_punct = True
     return starts

@@ -7,8 +7,9 @@ company). Every mention of such an entity adds the weight of the cues around it,
 context typing of :mod:`kgraph.nlp.context` ("laman Facebook", a list of apps). The weights are
 summed per type over the article, the first listed type gets a prior, and the entity takes the
 heaviest of its listed types once: every mention gets it. A mention printed with a legal form
-("Facebook Inc.") is the company whatever the rest says: it stays an organization and does not
-vote (beside it, the bare name is mostly the service). What was counted is kept
+("Facebook Inc.") is the company whatever the rest says: it stays an organization, and the
+article's printing a legal form counts once for the organization (the bare name may still be the
+service: "Facebook Inc.'s apps, Facebook, Instagram and WhatsApp"). What was counted is kept
 (:class:`TypeEvidence`) for ``kgraph explain``.
 
 >>> cues = TypeCues.from_dict({"Organization": {"before": ["ceo of"]}, "Product": {"after": ["users"]}}, "t.yaml")
@@ -32,7 +33,7 @@ from kgraph.nlp.lexicon import FALLBACK_LANG, NamesLexicon
 __all__ = ["TypeCues", "TypeEvidence", "load_type_cues", "type_by_evidence", "evidence_line"]
 
 _PLACES = ("before", "after", "near")
-_WEIGHTS = {"before": 2.0, "after": 2.0, "near": 1.0, "context": 2.0, "prior": 1.0}
+_WEIGHTS = {"before": 2.0, "after": 2.0, "near": 1.0, "context": 3.0, "legal": 1.5, "prior": 1.0}
 
 Phrases = tuple[tuple[str, ...], ...]
 
@@ -154,16 +155,21 @@ def type_by_evidence(spans: list[Span], lex: NamesLexicon, cues: TypeCues,
     evidence of all its mentions; and that evidence by canonical name.
 
     A mention printed with a legal form ("Twitter Inc.") stays an organization, when that is
-    listed, and does not vote; a mention the context typing gave another listed type than the
-    default ("laman Facebook") votes for it.
+    listed, and counts once per article for it; a mention the context typing gave another listed
+    type than the default ("laman Facebook") votes for that type.
     """
     if not spans or not types:
         return list(spans), {}
     words = doc_words(spans[0].doc)[1]
     mentions: dict[str, list[int]] = {}
+    legal: dict[str, str] = {}  # name -> its first mention printed with a legal form
     for i, span in enumerate(spans):
         listed = types.get(span.kb_id_, ())
-        if span.label_ in listed and not ("Organization" in listed and _legal(span, lex)):
+        if span.label_ not in listed:
+            continue
+        if "Organization" in listed and _legal(span, lex):
+            legal.setdefault(span.kb_id_, span.text)
+        else:
             mentions.setdefault(span.kb_id_, []).append(i)
     out = list(spans)
     evidence: dict[str, TypeEvidence] = {}
@@ -171,7 +177,7 @@ def type_by_evidence(spans: list[Span], lex: NamesLexicon, cues: TypeCues,
         listed = types[name]
         weights: Counter[str] = Counter({t: 0.0 for t in listed})
         weights[listed[0]] += cues.weights["prior"]
-        found: list[tuple[str, str, str]] = []
+        found: list[tuple[str, str, str]] = [("Organization", "legal", legal[name])] if name in legal else []
         for i in indices:
             if spans[i].label_ != listed[0]:
                 found.append((spans[i].label_, "context", spans[i].text))

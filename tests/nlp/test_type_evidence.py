@@ -38,14 +38,20 @@ def test_type_evidence_decides_once_for_every_mention(nlp_en):
     assert {e.label_ for e in doc.ents if e.kb_id_ == "Twitter"} == {"Product"}
 
 
+def test_type_evidence_legal_form_counts_for_the_company(nlp_en):
+    doc = nlp_en("Twitter Inc. reported results. Some users posted on Twitter about it. Twitter fired 300 people.")
+    assert entities(doc) == {"Twitter": "Organization"}
+    assert ("Organization", "legal", "Twitter Inc.") in evidence(doc, "Twitter").cues
+
+
 def test_type_evidence_without_cues_keeps_the_first_type(nlp_en):
     twitter = nlp_en("Twitter was mentioned in the report.")
     tiktok = nlp_en("TikTok was mentioned in the report.")
     assert entities(twitter)["Twitter"] == "Organization" and entities(tiktok)["TikTok"] == "Product"
 
 
-def test_type_evidence_legal_form_stays_the_company_and_does_not_vote(nlp_en):
-    doc = nlp_en("Twitter Inc. reported results. Twitter users complained about the app.")
+def test_type_evidence_legal_form_stays_the_company(nlp_en):
+    doc = nlp_en("Twitter Inc. reported results. Twitter users complained that the app was down; posts on Twitter failed.")
     assert entities(doc) == {"Twitter Inc.": "Organization", "Twitter": "Product"}
 
 
@@ -79,7 +85,7 @@ def test_type_cues_round_trip():
     ({"Company": {"before": ["ceo"]}}, "unknown entry 'Company'"),
     ({"Product": {"around": ["users"]}}, "must map some of before, after, near"),
     ({"Product": {"before": "users"}}, "must be a list of strings"),
-    ({"weights": {"legal": 3}}, "'weights' must map"),
+    ({"weights": {"bonus": 3}}, "'weights' must map"),
     ({"window": -1}, "'window' must be a whole number"),
 ])
 def test_type_cues_bad_file(data, message):

@@ -22,7 +22,7 @@ STAGES: dict[str, int] = {
     "kgraph.models": BASE, "kgraph.errors": BASE, "kgraph.deadline": BASE, "kgraph.lexicons": BASE,
     "kgraph.output_files": BASE, "kgraph.samples": BASE,
     "kgraph.articles": 1,
-    "kgraph.nlp": 2,
+    "kgraph.nlp": 2, "kgraph.nlp.type_evidence": 2,
     "kgraph.extract": 3, "kgraph.extractor": 3, "kgraph.training": 3, "kgraph.evaluate": 3, "kgraph.corpus": 3,
     "kgraph.rdf": 4, "kgraph.store": 4,
     "kgraph.query": 5, "kgraph.resolve": 5, "kgraph.view": 5, "kgraph.export": 5,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kgraph.models import Article
+from kgraph.nlp.type_evidence import evidence_line
 
 if TYPE_CHECKING:
     from kgraph.extractor import Extractor
@@ -23,6 +24,8 @@ def explain_lines(article: Article, extractor: "Extractor") -> Iterator[str]:
           f"publisher {article.publisher or 'unknown'}; authors {', '.join(article.authors) or 'unknown'})"
     for warning in extraction.warnings:
         yield f"warning: {warning}"
+    for evidence in (doc._.kg_type_evidence or {}).values():
+        yield "type by evidence: " + evidence_line(evidence)
     for n, sent in enumerate(doc.sents, 1):
         ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
         rels = [r for r in extraction.relations if sent.start_char <= r.start < sent.end_char]

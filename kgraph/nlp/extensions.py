@@ -17,6 +17,8 @@ __all__ = ["DOC_EXTENSIONS", "set_extensions"]
 DOC_EXTENSIONS: dict[str, dict[str, Any]] = {
     # canonical name -> kgraph.models.Entity, set by the kg_aliases component
     "kg_entities": {"default": None},
+    # canonical name -> kgraph.nlp.type_evidence.TypeEvidence, for gazetteer names of several types
+    "kg_type_evidence": {"default": None},
 }
 
 

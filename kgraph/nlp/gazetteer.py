@@ -6,15 +6,19 @@ Entries come from ``kgraph/lexicons/gazetteer.yaml`` and from files given with
     version: 1
     entities:
       - {name: OpenAI, type: Organization, aliases: [OpenAI Inc.]}
+      - {name: Twitter, types: [Product, Organization], aliases: [Twitter Inc.]}
 
 Every surface form (name and aliases) is matched case-sensitively on whole tokens; a matched
 span gets the entry's type as ``label_`` and its canonical name as ``kb_id_``. Longer matches win.
+An entry with ``types`` (a service and its company) is given its first type here; the alias
+resolver then types it once per article by the evidence of its mentions
+(:mod:`kgraph.nlp.type_evidence`), among the listed types only.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,14 +35,39 @@ __all__ = ["GazetteerEntry", "parse_gazetteer", "load_gazetteers", "GazetteerRul
 #: The gazetteer that ships with kgraph (in kgraph/lexicons).
 SHIPPED = "gazetteer.yaml"
 
-GazetteerEntry = tuple[str, str, tuple[str, ...]]  # name, type, aliases
+class GazetteerEntry(NamedTuple):
+    """One entry: its canonical name, its (first) type, its other forms and, for an entry that
+    lists several, all its types (first = ``type``); empty for an entry of one type."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    types: tuple[str, ...] = ()
+
+
+def _entry_types(item: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """The types an entity entry gives: ``type: T`` or ``types: [T1, T2, ...]``, never both."""
+    if "types" in item:
+        if "type" in item:
+            raise LexiconError(f"{where}: give 'type' or 'types', not both")
+        listed = item["types"]
+        if not isinstance(listed, list) or len(listed) < 2 or len(set(listed)) != len(listed):
+            raise LexiconError(f"{where}: 'types' must list two or more different types, first the default")
+    else:
+        listed = [item.get("type")]
+    for etype in listed:
+        if etype not in ENTITY_TYPES:
+            raise LexiconError(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+    return tuple(listed)
 
 
 def parse_gazetteer(data: Mapping[str, Any], source: str) -> list[GazetteerEntry]:
-    """Check a parsed gazetteer file and return its entries as (name, type, aliases).
+    """Check a parsed gazetteer file and return its entries.
 
     >>> parse_gazetteer({"entities": [{"name": "Acme", "type": "Organization"}]}, "g.yaml")
-    [('Acme', 'Organization', ())]
+    [GazetteerEntry(name='Acme', type='Organization', aliases=(), types=())]
+    >>> parse_gazetteer({"entities": [{"name": "Acme", "types": ["Product", "Organization"]}]}, "g.yaml")[0].types
+    ('Product', 'Organization')
     >>> parse_gazetteer({"entities": [{"name": "Acme", "type": "Town"}]}, "g.yaml")
     Traceback (most recent call last):
     ...
@@ -51,18 +80,18 @@ def parse_gazetteer(data: Mapping[str, Any], source: str) -> list[GazetteerEntry
     for i, item in enumerate(entities, start=1):
         if not isinstance(item, dict):
             raise LexiconError(f"{source}: entity {i} must be a mapping, got {type(item).__name__}")
-        name, etype, aliases = item.get("name"), item.get("type"), item.get("aliases") or []
+        name, aliases = item.get("name"), item.get("aliases") or []
         where = f"{source}: entity {i} ({name!r})"
-        unknown = set(item) - {"name", "type", "aliases"}
+        unknown = set(item) - {"name", "type", "types", "aliases"}
         if unknown:
-            raise LexiconError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: name, type, aliases)")
+            raise LexiconError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: name, type, types, aliases)")
         if not isinstance(name, str) or not name.strip():
             raise LexiconError(f"{source}: entity {i}: 'name' must be a non-empty string")
-        if etype not in ENTITY_TYPES:
-            raise LexiconError(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+        types = _entry_types(item, where)
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise LexiconError(f"{where}: 'aliases' must be a list of non-empty strings")
-        out.append((name.strip(), etype, tuple(a.strip() for a in aliases)))
+        out.append(GazetteerEntry(name.strip(), types[0], tuple(a.strip() for a in aliases),
+                                  types if len(types) > 1 else ()))
     return out
 
 
@@ -110,16 +139,21 @@ class GazetteerRuler(DiskMixin):
 
     @property
     def entries(self) -> list[GazetteerEntry]:
-        """The (name, type, aliases) entries matched, later files overriding earlier ones."""
+        """The entries matched, later files overriding earlier ones."""
         return self._entries
 
     @entries.setter
     def entries(self, entries: list[GazetteerEntry]) -> None:
-        self._entries = list(entries)
+        self._entries = [GazetteerEntry(*e) for e in entries]
         self.canonical: dict[str, tuple[str, str]] = {}  # surface form -> (name, type)
-        for name, etype, aliases in self._entries:
+        self.types: dict[str, tuple[str, ...]] = {}  # name -> its types, for entries of several
+        for name, etype, aliases, types in self._entries:
             for form in (name, *aliases):
                 self.canonical[form] = (name, etype)
+            if types:
+                self.types[name] = types
+            else:
+                self.types.pop(name, None)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for form in self.canonical:
             self.matcher.add(form, [self.nlp.make_doc(form)])
@@ -138,7 +172,8 @@ class GazetteerRuler(DiskMixin):
         return doc
 
     def _data(self) -> dict[str, Any]:
-        return {"entries": [list(e) for e in self._entries]}
+        return {"entries": [[e.name, e.type, list(e.aliases), list(e.types)] for e in self._entries]}
 
     def _set_data(self, data: dict[str, Any]) -> None:
-        self.entries = [(n, t, tuple(a)) for n, t, a in data["entries"]]
+        self.entries = [GazetteerEntry(e[0], e[1], tuple(e[2]), tuple(e[3]) if len(e) > 3 else ())
+                        for e in data["entries"]]

@@ -92,3 +92,15 @@ def test_relations_explain_names_rules(tmp_path):
     assert result.exit_code == 0, result.output
     assert "fired: Gridmark -> Calvin Marsh" in result.output
     assert "rule en.fired" in result.output
+
+
+def test_relations_explain_shows_type_evidence(tmp_path):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    article = tmp_path / "tiktok.txt"
+    article.write_text("TikTok fired 200 people in Dublin on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(article), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "type by evidence: TikTok -> Organization: Product 1 (prior), Organization 2 (after 'fired')" in result.output

@@ -20,7 +20,7 @@ entities:
 def test_gazetteer_shipped_is_large_and_valid():
     entries = load_gazetteers()
     assert len(entries) >= 300
-    assert {t for _, t, _ in entries} <= {"Organization", "Product"}
+    assert {t for _, t, _, _ in entries} <= {"Organization", "Product"}
 
 
 def test_gazetteer_user_file_is_matched(tmp_path):

@@ -1,4 +1,5 @@
-"""The shipped fact lists: gazetteer.yaml and people.txt parse, name each form once, and keep
+"""The shipped fact lists: gazetteer.yaml (and its entries of several types, with the cues of
+{lang}.types.yaml) and people.txt parse, name each form once, and keep
 common words out of the gazetteer (it matches case-sensitively on whole tokens, so a common word
 written capitalized at a sentence start would be taken for the entity)."""
 from __future__ import annotations
@@ -8,8 +9,10 @@ from importlib import resources
 
 import pytest
 
+from kgraph.errors import LexiconError
 from kgraph.lexicons import load_word_list
-from kgraph.nlp.gazetteer import load_gazetteers
+from kgraph.nlp.gazetteer import load_gazetteers, parse_gazetteer
+from kgraph.nlp.type_evidence import load_type_cues
 
 #: Gazetteer forms that are also common words, kept on purpose: form -> why.
 ALLOWED_COMMON = {
@@ -25,6 +28,7 @@ ALLOWED_COMMON = {
     "Flip": "the Indonesian payments startup",
     "Runway": "the AI video company",
     "Edge": "Microsoft's browser (a Product: skipped next to another capitalized word)",
+    "X": "the social network renamed from Twitter (a Product first: skipped next to another capitalized word)",
     "Pixel": "Google's phone (a Product: skipped next to another capitalized word)",
     "Threads": "Meta's social app (a Product: skipped next to another capitalized word)",
     "Wired": "the magazine",
@@ -72,10 +76,10 @@ def _common_words() -> frozenset[str]:
 
 def test_gazetteer_forms_are_unique():
     """One form (ignoring letter case) names one entry: "BOE" and "BoE" may not name two."""
-    forms = Counter(form for name, _, aliases in load_gazetteers() for form in {name, *aliases})
+    forms = Counter(form for name, _, aliases, _ in load_gazetteers() for form in {name, *aliases})
     assert sorted(form for form, n in forms.items() if n > 1) == []
     owners: dict[str, set[str]] = {}
-    for name, _, aliases in load_gazetteers():
+    for name, _, aliases, _ in load_gazetteers():
         for form in (name, *aliases):
             owners.setdefault(form.casefold(), set()).add(name)
     assert sorted(form for form, names in owners.items() if len(names) > 1) == []
@@ -83,10 +87,43 @@ def test_gazetteer_forms_are_unique():
 
 def test_gazetteer_has_no_common_word_unless_allowed():
     common = _common_words()
-    found = {form for name, _, aliases in load_gazetteers() for form in (name, *aliases)
+    found = {form for name, _, aliases, _ in load_gazetteers() for form in (name, *aliases)
              if form.lower() in common}
     assert sorted(found - set(ALLOWED_COMMON)) == []
     assert sorted(set(ALLOWED_COMMON) - found) == []  # the allow-list names only real exceptions
+
+
+def test_gazetteer_multi_type_entries_are_services_and_their_companies():
+    """An entry of several types is a service named like its company (Twitter, TikTok): it lists
+    exactly Product and Organization, its first type is its default."""
+    multi = [e for e in load_gazetteers() if e.types]
+    assert len(multi) >= 10
+    assert [e.name for e in multi if sorted(e.types) != ["Organization", "Product"] or e.type != e.types[0]] == []
+    assert {"Twitter", "X", "TikTok", "Instagram", "WhatsApp", "YouTube", "Telegram", "LinkedIn",
+            "Slack", "Facebook"} <= {e.name for e in multi}
+
+
+@pytest.mark.parametrize("item, message", [
+    ({"name": "Acme", "type": "Product", "types": ["Product", "Organization"]}, "not both"),
+    ({"name": "Acme", "types": ["Product"]}, "two or more"),
+    ({"name": "Acme", "types": ["Product", "Product"]}, "two or more"),
+    ({"name": "Acme", "types": ["Product", "Town"]}, "'Town' is not one of"),
+    ({"name": "Acme", "types": "Product"}, "two or more"),
+])
+def test_gazetteer_bad_types_entry(item, message):
+    with pytest.raises(LexiconError, match=message):
+        parse_gazetteer({"entities": [item]}, "g.yaml")
+
+
+def test_gazetteer_types_entry_parses():
+    entry, = parse_gazetteer({"entities": [{"name": "Acme", "types": ["Product", "Organization"]}]}, "g.yaml")
+    assert (entry.type, entry.types) == ("Product", ("Product", "Organization"))
+
+
+def test_type_cue_files_parse():
+    for lang in ("en", "id"):
+        cues = load_type_cues(lang)
+        assert cues.before["Organization"] and cues.before["Product"] and cues.near["Product"]
 
 
 def test_people_parse_and_are_unique():
@@ -121,5 +158,5 @@ def test_people_lines_are_capitalized_words():
 
 
 def test_people_are_not_gazetteer_forms():
-    forms = {form for name, _, aliases in load_gazetteers() for form in (name, *aliases)}
+    forms = {form for name, _, aliases, _ in load_gazetteers() for form in (name, *aliases)}
     assert sorted({name for _, name in _people_lines()} & forms) == []

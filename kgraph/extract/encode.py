@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from kgraph.nlp.cues import doc_words
 
-__all__ = ["Item", "TitleLexicon", "Descriptions", "Encoder", "EncodedSentence", "DocView"]
+__all__ = ["Item", "TitleLexicon", "Descriptions", "Encoder", "EncodedSentence", "DocView", "sentence_evidence"]
 
 _LETTER = {"Person": "P", "Organization": "O", "Product": "R", "Group": "G"}
 
@@ -39,6 +39,17 @@ class Item(NamedTuple):
     executive: bool = False  # for titles
 
 
+def sentence_evidence(text: str, start_char: int) -> tuple[str, int]:
+    """A sentence's ``text`` (starting at ``start_char``) without surrounding white space, and
+    the offset where that starts.
+
+    >>> sentence_evidence("  Acme fired Jo. ", 10)
+    ('Acme fired Jo.', 12)
+    """
+    stripped = text.lstrip()
+    return stripped.rstrip(), start_char + len(text) - len(stripped)
+
+
 @dataclass(frozen=True)
 class EncodedSentence:
     """A sentence as one string plus the table of its items (``items[i]`` is mention ``i``)."""
@@ -51,8 +62,7 @@ class EncodedSentence:
     @property
     def evidence(self) -> tuple[str, int]:
         """The sentence without surrounding white space, and the offset where that starts."""
-        stripped = self.text.lstrip()
-        return stripped.rstrip(), self.span.start_char + len(self.text) - len(stripped)
+        return sentence_evidence(self.text, self.span.start_char)
 
     @cached_property
     def index_of(self) -> dict[Item, int]:

@@ -23,7 +23,7 @@ from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, 
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.candidates import TriggerLexicon, label_relation, labels_for, load_trigger_lexicon, \
     pair_features, pairs, triggered_labels
-from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item
+from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item, sentence_evidence
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
 from kgraph.extract.naming import brand_products
@@ -365,7 +365,6 @@ class RelationExtractor:
         centre = enc.items[min(first, len(enc.items) - 1)].start - base
         return min(dates, key=lambda d: abs(d[0] - centre))[2]
 
-    # -- filling open slots -------------------------------------------------------------------
     def _brand_relations(self, doc: Doc) -> list[Relation]:
         """developed(org, product) for each product named with its maker's name ("Google Drive",
         :func:`kgraph.extract.naming.brand_products`), its evidence the sentence naming it first."""
@@ -379,14 +378,13 @@ class RelationExtractor:
             span = doc.char_span(first.start, first.end, alignment_mode="expand")
             if span is None:
                 continue
-            text = span.sent.text
-            start = span.sent.start_char + len(text) - len(text.lstrip())
-            evidence = text.strip()
+            evidence, start = sentence_evidence(span.sent.text, span.sent.start_char)
             out.append(Relation(subject=org, relation="developed", object=product, evidence=evidence,
                                 start=start, end=start + len(evidence), confidence=0.6,
                                 rule=f"{self.lang}.developed.brand_name"))
         return out
 
+    # -- filling open slots -------------------------------------------------------------------
     def _to_relations(self, doc: Doc, matches: list[_Match]) -> list[Relation]:
         orgs = Counter(e.kb_id_ or e.text for e in doc.ents if e.label_ == "Organization")
         topic = orgs.most_common(1)[0][0] if orgs else None

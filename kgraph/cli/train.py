@@ -127,7 +127,7 @@ def scorer_command(
         r = cv[name]
         console.print(f"cross-validated on corpus dev, {name:6}: P {r['precision']:.3f}  R {r['recall']:.3f}  "
                       f"F1 {r['f1']:.3f}", highlight=False)
-    console.print(f"threshold {meta['threshold']}, relations {', '.join(meta['relations'])}", highlight=False,
-                  soft_wrap=True)
+    console.print(f"threshold {meta['threshold']}, relations {', '.join(meta['relations'])}; the unnamed focus "
+                  f"for {', '.join(meta.get('focus_relations', [])) or 'none'}", highlight=False, soft_wrap=True)
     console.print(f"wrote {path} ({size / 1e6:.2f} MB, {meta['articles']} articles, "
                   f"{meta['candidates']} candidates)", highlight=False, soft_wrap=True)

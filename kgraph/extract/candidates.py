@@ -9,6 +9,14 @@ parentheses, possessives, other entities between, and whether a slot is a resolv
 A label names a relation and which item is its subject: ``fired>`` (the first item fires the
 second), ``fired<`` (the second fires the first); symmetric relations have one label.
 
+News leaves the article's main organization unsaid in many sentences ("The round was led by
+Sequoia", "Pesaing terberatnya adalah Grab"): an implicit argument. So a sentence that does not
+name the article's **focus** (its most-mentioned organization, :func:`focus_entity`) also gives
+each of its entities near a trigger a candidate with the focus as the first item. Its labels
+are prefixed ``F:`` (``F:investedIn<``: the entity invested in the focus), so the model learns
+them apart from a stated pair's, and training keeps them only for the relations where they
+raise the cross-validated F1; :func:`focus_features` are the entity's side of a pair's features.
+
 >>> labels_for("Organization", "Person")[:5]
 ['fired>', 'offeredCompensation>', 'resigned<', 'joined<', 'holdsPosition<']
 """
@@ -25,7 +33,7 @@ from kgraph.lexicons import has_lexicon, load_lexicon, read_yaml
 from kgraph.models import RELATIONS, SYMMETRIC_RELATIONS
 
 __all__ = ["SIGNATURES", "TriggerLexicon", "load_trigger_lexicon", "labels_for", "pairs", "pair_features",
-           "label_relation", "triggered_labels"]
+           "label_relation", "triggered_labels", "focus_entity", "focus_features", "FOCUS", "is_focus"]
 
 _O, _P, _R, _G = "Organization", "Person", "Product", "Group"
 #: Subject types and object types each relation admits (../shared/eval/SCHEMA.md).
@@ -67,12 +75,22 @@ def _labels_for(first: str, second: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The prefix of the labels of a candidate whose first item is the unnamed focus.
+FOCUS = "F:"
+
+
+def is_focus(label: str) -> bool:
+    """Whether ``label`` is a focus candidate's (:data:`FOCUS`)."""
+    return label.startswith(FOCUS)
+
+
 def label_relation(label: str) -> tuple[str, bool]:
     """(relation, whether the second item is the subject) of a label.
 
-    >>> label_relation("acquired<"), label_relation("partnerOf")
-    (('acquired', True), ('partnerOf', False))
+    >>> label_relation("acquired<"), label_relation("partnerOf"), label_relation("F:investedIn<")
+    (('acquired', True), ('partnerOf', False), ('investedIn', True))
     """
+    label = label.removeprefix(FOCUS)
     if label[-1] in "<>":
         return label[:-1], label[-1] == "<"
     return label, False
@@ -171,6 +189,22 @@ def _bucket(n: int) -> str:
     return next((str(d) for d in _DISTANCES if n <= d), "far")
 
 
+def _context(words: Sequence[str], stems: Sequence[str], i: int, j: int, lang: str) -> list[str]:
+    """The stems of the few words left of item ``i`` and right of item ``j``, the nearest apart.
+
+    >>> _context(["a", "", "b", "c"], ["a", "", "b", "c"], 1, 1, "en")
+    ['en:l:a', 'en:r:b', 'en:r:c', 'en:l1:a', 'en:r1:b']
+    """
+    left = [k for k in range(i - 1, -1, -1) if words[k]][:_CONTEXT]
+    right = [k for k in range(j + 1, len(words)) if words[k]][:_CONTEXT]
+    out = [f"{lang}:l:{stems[k]}" for k in left] + [f"{lang}:r:{stems[k]}" for k in right]
+    if left:
+        out.append(f"{lang}:l1:{stems[left[0]]}")
+    if right:
+        out.append(f"{lang}:r1:{stems[right[0]]}")
+    return out
+
+
 def pair_features(enc: EncodedSentence, i: int, j: int, words: Sequence[str], stems: Sequence[str],
                   triggers: Sequence[tuple[int, str]], lang: str,
                   is_conjunction: Callable[[str], bool]) -> list[str]:
@@ -214,16 +248,53 @@ def pair_features(enc: EncodedSentence, i: int, j: int, words: Sequence[str], st
         out += [f"{lang}:b1:{stems[lexical[0]]}", f"{lang}:bL:{stems[lexical[-1]]}"]
     if len(lexical) <= 4:
         out.append(f"{lang}:bseq:{' '.join(stems[k] for k in lexical)}")
-    left = [k for k in range(i - 1, -1, -1) if words[k]][:_CONTEXT]
-    right = [k for k in range(j + 1, len(items)) if words[k]][:_CONTEXT]
-    out += [f"{lang}:l:{stems[k]}" for k in left] + [f"{lang}:r:{stems[k]}" for k in right]
-    if left:
-        out.append(f"{lang}:l1:{stems[left[0]]}")
-    if right:
-        out.append(f"{lang}:r1:{stems[right[0]]}")
+    out += _context(words, stems, i, j, lang)
     for k, relation in triggers:
         region = ("between" if i < k < j else "left" if i - 2 * _CONTEXT <= k < i
                   else "right" if j < k <= j + 2 * _CONTEXT else "")
         if region:
             out += [f"t:{relation}:{region}", f"t:{relation}:{region}|{types}"]
+    return out
+
+
+def focus_entity(counts: Mapping[str, int], types: Mapping[str, str], minimum: int = 2) -> str | None:
+    """The article's focus: its most-mentioned organization (at least ``minimum`` mentions;
+    the first listed of equals), or None.
+
+    >>> focus_entity({"Gojek": 5, "Nadiem Makarim": 7, "Grab": 2}, {"Gojek": "Organization",
+    ...              "Nadiem Makarim": "Person", "Grab": "Organization"})
+    'Gojek'
+    >>> focus_entity({"Gojek": 1}, {"Gojek": "Organization"}) is None
+    True
+    """
+    best = None
+    for name, n in counts.items():
+        if types.get(name) == "Organization" and n >= minimum and (best is None or n > counts[best]):
+            best = name
+    return best
+
+
+def focus_features(enc: EncodedSentence, k: int, focus_type: str, words: Sequence[str], stems: Sequence[str],
+                   triggers: Sequence[tuple[int, str]], lang: str) -> list[str]:
+    """The features of the candidate (the article's focus, item ``k``) in a sentence that does
+    not name the focus: the entity's type, its context words and titles, the triggers around it
+    and where it sits among the sentence's entities.
+    """
+    items = enc.items
+    e = items[k]
+    types = f"{focus_type}|{e.type}"
+    ents = [n for n, it in enumerate(items) if it.kind == "entity" and it.name]
+    same = [n for n in ents if items[n].type == e.type and items[n].name != e.name]
+    out = [f"types={types}", f"ents={min(len(ents), 4)}", f"same_type_others={min(len(same), 2)}",
+           f"first_entity={ents and ents[0] == k}", f"first_entity={ents and ents[0] == k}|{types}"]
+    if e.resolved:
+        out.append("resolved")
+    for side, n in (("before", k - 1), ("after", k + 1)):
+        if 0 <= n < len(items) and items[n].kind == "title":
+            out += [f"title_{side}", f"title_{side}|{types}"]
+    out += _context(words, stems, k, k, lang)
+    for n, relation in triggers:
+        if abs(n - k) <= 2 * _CONTEXT:
+            region = "left" if n < k else "right"
+            out += [f"t:{relation}:{region}", f"t:{relation}:{region}|{types}", f"t:{relation}:{stems[n] or 'title'}"]
     return out

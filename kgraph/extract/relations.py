@@ -21,8 +21,8 @@ from kgraph.extract.dates import find_dates
 from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, demote_left_posts,
                                       drop_prior_jobs)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
-from kgraph.extract.candidates import TriggerLexicon, label_relation, labels_for, load_trigger_lexicon, \
-    pair_features, pairs, triggered_labels
+from kgraph.extract.candidates import FOCUS, TriggerLexicon, focus_entity, focus_features, label_relation, \
+    labels_for, load_trigger_lexicon, pair_features, pairs, triggered_labels
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item, sentence_evidence
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
@@ -105,6 +105,7 @@ class RelationExtractor:
         sentences: list[SentenceInfo] = []
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
+        focus = focus_entity(counts, {e.kb_id_ or e.text: e.label_ for e in doc.ents})
         view = DocView(doc)
         for sent in doc.sents:
             encoded = self.encoder.encode(sent, history, counts, view)
@@ -114,7 +115,7 @@ class RelationExtractor:
             stems = [self.stem(w) if w else "" for w in words]
             events.extend(self._events(encoded, dates, words, stems))
             if self.scorer is not None or self.keep_candidates:
-                scored.extend(self._score_sentence(encoded, dates, candidates, words, stems))
+                scored.extend(self._score_sentence(encoded, dates, candidates, words, stems, focus))
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
         relations = self._to_relations(doc, matches) + self._brand_relations(doc)
@@ -159,8 +160,10 @@ class RelationExtractor:
         return found
 
     def _score_sentence(self, enc: EncodedSentence, dates: list, keep: list[Candidate], words: list[str],
-                        stems: list[str]) -> list[Relation]:
-        """The relations the learned scorer accepts among the sentence's entity pairs."""
+                        stems: list[str], focus: str | None = None) -> list[Relation]:
+        """The relations the learned scorer accepts among the sentence's entity pairs, and
+        between its entities and the article's ``focus`` organization when it goes unnamed
+        (:func:`~kgraph.extract.candidates.focus_features`)."""
         items = enc.items
         # a title is the trigger of a post: its words are one title item, not plain words
         triggers = sorted(self.triggers.positions(words, stems)
@@ -191,7 +194,39 @@ class RelationExtractor:
                                                     enc.index_of[s_item], enc.index_of[o_item], probability)
                         if rel is not None:
                             found.append(rel)
+        if focus is not None and not any(it.name == focus for it in items if it.kind == "entity"):
+            found += self._score_focus(enc, dates, keep, words, stems, triggers, focus)
         return list({(r.subject, r.relation, r.object): r for r in found}.values())
+
+    def _score_focus(self, enc: EncodedSentence, dates: list, keep: list[Candidate], words: list[str],
+                     stems: list[str], triggers: list[tuple[int, str]], focus: str) -> list[Relation]:
+        """Candidates of the unnamed focus organization (first) with each entity near a trigger."""
+        items = enc.items
+        found = []
+        for k, e in enumerate(items):
+            if e.kind != "entity" or not e.name or self._attributed(items, k):
+                continue
+            labels = [FOCUS + label for label in
+                      triggered_labels(labels_for("Organization", e.type or ""), triggers, k, k)]
+            if not labels:
+                continue
+            features = focus_features(enc, k, "Organization", words, stems, triggers, self.lang)
+            if self.keep_candidates:
+                keep.append(Candidate(focus, e.name, tuple(features), tuple(labels)))
+            if self.scorer is None:
+                continue
+            implicit = e._replace(text="", name=focus, type="Organization", resolved=True)
+            for label, probability in self.scorer.accepted(features, labels):
+                relation, backward = label_relation(label)
+                for other in self._conjuncts(enc, e):
+                    if other is None or other.name == focus:
+                        continue
+                    subject, obj = (other, implicit) if backward else (implicit, other)
+                    n = enc.index_of[other]
+                    rel = self._scored_relation(enc, dates, relation, subject, obj, n, n, probability)
+                    if rel is not None:
+                        found.append(rel)
+        return found
 
     def _scored_relation(self, enc: EncodedSentence, dates: list, relation: str, subject: Item, obj: Item,
                          i: int, j: int, probability: float) -> Relation | None:

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 
 from kgraph.errors import KgraphError
 from kgraph.evaluate import fold, prf, read_gold
-from kgraph.extract.candidates import label_relation
+from kgraph.extract.candidates import FOCUS, is_focus, label_relation
 from kgraph.models import SYMMETRIC_RELATIONS
 
 __all__ = ["TrainingArticle", "training_articles", "collect", "train", "write_model", "PRUNE"]
@@ -180,6 +180,16 @@ def _fold_f1(articles: Sequence[TrainingArticle], fold_of: Sequence[int], folds:
     return out
 
 
+def _group(label: str) -> str:
+    """The unit training keeps or drops: a relation, or a relation's focus labels.
+
+    >>> _group("investedIn<"), _group("F:investedIn<")
+    ('investedIn', 'F:investedIn')
+    """
+    relation = label_relation(label)[0]
+    return FOCUS + relation if is_focus(label) else relation
+
+
 def _one_standard_error(by_fold: dict[float, list[float]]) -> float:
     """The highest threshold whose mean fold F1 is within one standard error of the best mean:
     the usual guard against picking a threshold for the folds' noise (the F1 curve is flat
@@ -195,15 +205,22 @@ def _one_standard_error(by_fold: dict[float, list[float]]) -> float:
     return max(t for t in by_fold if means[t] >= means[top] - error)
 
 
-def _per_relation(articles: Sequence[TrainingArticle], accepted: Iterable[tuple[int, int, str]]) -> dict[str, tuple[float, float]]:
-    """Per relation: (F1 of the rules, F1 of the rules and the accepted candidates)."""
-    accepted_by: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
-    for a, c, label in accepted:
-        accepted_by[a].add(articles[a].candidates[c][1][label][0])
+def _per_relation(articles: Sequence[TrainingArticle], accepted: Iterable[tuple[int, int, str]],
+                  base: Iterable[tuple[int, int, str]] = ()) -> dict[str, tuple[float, float]]:
+    """Per relation: (F1 of the rules and the ``base`` candidates, F1 of those and the
+    ``accepted`` candidates)."""
+    def triples(accepted_candidates: Iterable[tuple[int, int, str]]) -> dict[int, set[tuple[str, str, str]]]:
+        by: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+        for a, c, label in accepted_candidates:
+            by[a].add(articles[a].candidates[c][1][label][0])
+        return by
+
+    accepted_by, base_by = triples(accepted), triples(base)
     counts: dict[str, list[list[int]]] = defaultdict(lambda: [[0, 0, 0], [0, 0, 0]])
     for n, article in enumerate(articles):
         gold = {_key(r["relation"], r["subject"], r["object"]) for r in article.gold.get("relations", [])}
-        for k, predicted in enumerate((article.rules, article.rules | accepted_by[n])):
+        before = article.rules | base_by[n]
+        for k, predicted in enumerate((before, before | accepted_by[n])):
             for relation in {t[0] for t in gold | predicted}:
                 p = {t for t in predicted if t[0] == relation}
                 g = {t for t in gold if t[0] == relation}
@@ -239,25 +256,29 @@ def train(root: Path, *, folds: int = 5, seed: int = 13) -> tuple[Any, dict[str,
                            [(position[n], c, label) for n, c, label, p in probabilities if p >= t and n in position])
                for t in THRESHOLDS}
     best = _one_standard_error(by_fold)
-    # a relation keeps its labels only where the scorer raised the cross-validated F1 over the rules
-    per_relation = _per_relation(held, [(position[n], c, label) for n, c, label, p in probabilities
-                                        if p >= best and n in position])
+    # a relation keeps its labels only where the scorer raised the cross-validated F1 over the
+    # rules, and its focus labels only where they raised it over the rules and the stated pairs
+    over = [(position[n], c, label) for n, c, label, p in probabilities if p >= best and n in position]
+    per_relation = _per_relation(held, [x for x in over if not is_focus(x[2])])
     kept = sorted(r for r, (rules, both) in per_relation.items() if both > rules)
-    kept_labels = [(n, c, label) for n, c, label, p in probabilities
-                   if p >= best and n in position and label_relation(label)[0] in kept]
-    selected = _evaluate(held, [(position[n], c, label) for n, c, label in kept_labels])
+    stated = [x for x in over if not is_focus(x[2]) and label_relation(x[2])[0] in kept]
+    per_focus = _per_relation(held, [x for x in over if is_focus(x[2])], base=stated)
+    kept_focus = sorted(r for r, (before, after) in per_focus.items() if after > before)
+    groups = set(kept) | {FOCUS + r for r in kept_focus}
+    selected = _evaluate(held, [x for x in over if _group(x[2]) in groups])
     import sklearn
 
     meta = {"trained_on": sorted({str(a.path.parent.relative_to(root.parent)) for a in articles}),
             "articles": len(articles), "candidates": sum(len(a.candidates) for a in articles),
-            "threshold": best, "C": C, "relations": kept,
+            "threshold": best, "C": C, "relations": kept, "focus_relations": kept_focus,
             "cross_validation": {"folds": folds, "all_relations": by_threshold[best], "kept_relations": selected,
                                  "f1_by_threshold": {str(t): by_threshold[t]["both"]["f1"] for t in THRESHOLDS},
                                  "mean_fold_f1_by_threshold": {str(t): round(statistics.fmean(by_fold[t]), 3)
                                                                for t in THRESHOLDS},
-                                 "per_relation_f1_rules_vs_both": per_relation},
+                                 "per_relation_f1_rules_vs_both": per_relation,
+                                 "per_relation_f1_without_vs_with_focus": per_focus},
             "scikit_learn": sklearn.__version__}
-    models = {label: m for label, m in _fit(articles).items() if label_relation(label)[0] in kept}
+    models = {label: m for label, m in _fit(articles).items() if _group(label) in groups}
     return _scorer(models, best, meta), meta
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.extract.candidates import SIGNATURES, labels_for
+from kgraph.extract.candidates import FOCUS, SIGNATURES, labels_for
 from kgraph.extract.scorer import RelationScorer, load_scorer
 from kgraph.models import Article
 from kgraph.nlp import load_nlp
@@ -19,7 +19,9 @@ def test_shipped_model_loads_and_was_never_trained_on_blind():
     assert not any("blind" in folder for folder in model.meta["trained_on"])
     known = {label for first in SIGNATURES for t1 in ("Organization", "Person", "Product", "Group")
              for t2 in ("Organization", "Person", "Product", "Group") for label in labels_for(t1, t2)}
-    assert set(model.labels) <= known
+    assert {label.removeprefix(FOCUS) for label in model.labels} <= known
+    assert {label.removeprefix(FOCUS).rstrip("<>") for label in model.labels if label.startswith(FOCUS)} \
+        <= set(model.meta["focus_relations"])
     assert 0 < model.meta["threshold"] < 1
 
 
@@ -83,7 +85,9 @@ def test_training_on_a_small_gold_set(tmp_path):
     scorer, meta = train(tmp_path / "proj", folds=2)
     assert meta["articles"] == 4 and meta["candidates"] >= 4
     assert "investedIn" in meta["cross_validation"]["per_relation_f1_rules_vs_both"]
-    assert {label.rstrip("<>") for label in scorer.labels} <= set(meta["relations"])
+    assert {label.rstrip("<>") for label in scorer.labels if not label.startswith(FOCUS)} <= set(meta["relations"])
+    assert {label.removeprefix(FOCUS).rstrip("<>") for label in scorer.labels if label.startswith(FOCUS)} \
+        <= set(meta["focus_relations"])
     size = write_model(scorer, tmp_path / "model.json")
     assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels
 
@@ -117,3 +121,50 @@ def test_a_scored_claim_extends_to_the_list_it_names(tmp_path):
              if r.relation == "investedIn" and r.rule == "scorer"}
     assert found == {("Harrow Ventures", "Brightloom Labs"), ("Harrow Ventures", "Quarry Data"),
                      ("Harrow Ventures", "Vellum Robotics")}
+
+
+def _focus_model(tmp_path: Path) -> Path:
+    """A hand-made model that accepts an investor named next to a funding word as the investor
+    of the article's unnamed focus, and nothing else."""
+    scorer = RelationScorer(labels=("F:investedIn<",), bias={"F:investedIn<": -4.0},
+                            weights={"t:investedIn:left|Organization|Organization": {"F:investedIn<": 8.0}},
+                            thresholds={"F:investedIn<": 0.5})
+    path = tmp_path / "focus.json"
+    path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
+    return path
+
+
+def test_a_sentence_that_leaves_the_focus_unnamed_gives_it_a_candidate(tmp_path):
+    nlp = load_nlp("en", scorer=False)
+    nlp.replace_pipe("kg_relations", "kg_relations",
+                     config={"lang": "en", "scorer": True, "scorer_path": str(_focus_model(tmp_path))})
+    text = ("Brightloom Labs opened an office in Austin on Monday. Brightloom Labs now has 40 staff.\n"
+            "The round was led by Harrow Ventures, with Quarry Capital also taking part.\n"
+            "Vellum Robotics said last week that funding is tight.")
+    relations = extract_article(Article(id="t", text=text, lang="en"), nlp).relations
+    found = {(r.subject, r.object) for r in relations if r.relation == "investedIn" and r.rule == "scorer"}
+    # the focus (the most-mentioned organization) is the object of both investors near "led";
+    # the model gives Vellum Robotics nothing, its funding word being on its right
+    assert found == {("Harrow Ventures", "Brightloom Labs"), ("Quarry Capital", "Brightloom Labs")}
+
+
+def test_no_focus_candidate_where_the_sentence_names_the_focus(tmp_path):
+    nlp = load_nlp("en", scorer=False)
+    nlp.replace_pipe("kg_relations", "kg_relations",
+                     config={"lang": "en", "scorer": True, "scorer_path": str(_focus_model(tmp_path))})
+    text = ("Brightloom Labs opened an office in Austin. Brightloom Labs now has 40 staff.\n"
+            "Brightloom Labs said the round was led by Harrow Ventures.")
+    relations = extract_article(Article(id="t", text=text, lang="en"), nlp).relations
+    assert not [r for r in relations if r.rule == "scorer"]
+
+
+def test_focus_labels_are_kept_only_where_they_add_to_the_stated_pairs():
+    from kgraph.training.scorer import TrainingArticle, _per_relation
+
+    gold = {"relations": [{"subject": "V", "relation": "investedIn", "object": "A"}]}
+    article = TrainingArticle(gold, Path("x.txt"), set(), [
+        (("f",), {"investedIn<": (("investedIn", "V", "A"), 1)}),
+        (("g",), {"F:investedIn<": (("investedIn", "V", "A"), 1)})])
+    # the stated pair already found it: the focus candidate adds nothing
+    assert _per_relation([article], [(0, 1, "F:investedIn<")], base=[(0, 0, "investedIn<")])["investedIn"] == (1.0, 1.0)
+    assert _per_relation([article], [(0, 1, "F:investedIn<")])["investedIn"] == (0.0, 1.0)

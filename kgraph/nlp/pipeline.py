@@ -18,7 +18,7 @@ from spacy.language import Language
 from kgraph.nlp import factories  # noqa: F401  (registers our factories)
 from kgraph.nlp.extensions import set_extensions
 
-__all__ = ["load_nlp", "NlpCache", "RELATIONS_COMPONENT", "FALLBACK_SPACY_LANG"]
+__all__ = ["load_nlp", "news_special_cases", "NlpCache", "RELATIONS_COMPONENT", "FALLBACK_SPACY_LANG"]
 
 #: The lead's relation extractor component, added last when registered.
 RELATIONS_COMPONENT = "kg_relations"
@@ -28,9 +28,31 @@ FALLBACK_SPACY_LANG = "xx"
 
 def _blank(lang: str) -> Language:
     try:
-        return spacy.blank(lang)
+        nlp = spacy.blank(lang)
     except (ImportError, KeyError, ValueError):
-        return spacy.blank(FALLBACK_SPACY_LANG)
+        nlp = spacy.blank(FALLBACK_SPACY_LANG)
+    nlp.tokenizer.rules = news_special_cases(nlp.tokenizer.rules or {})
+    return nlp
+
+
+#: Written without an apostrophe and still one word in edited news: "cannot" splits into a negation.
+_KEPT_SPLITS = frozenset({"cannot"})
+
+
+def news_special_cases(rules: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tokenizer's special cases without the contractions written with no apostrophe.
+
+    spaCy's English exceptions read chat spelling ("Ive" = "I've", "Wed" = "We'd", "Shes",
+    "Id", "ill", "wont"); edited news spells its contractions out, and there those words are
+    names and abbreviations ("Jony Ive", "Wed., Oct. 4"), which the split breaks apart.
+
+    >>> rules = {"Ive": [{"ORTH": "I"}, {"ORTH": "ve"}], "I've": [{"ORTH": "I"}, {"ORTH": "'ve"}],
+    ...          "cannot": [{"ORTH": "can"}, {"ORTH": "not"}], "e.g.": [{"ORTH": "e.g."}]}
+    >>> sorted(news_special_cases(rules))
+    ["I've", 'cannot', 'e.g.']
+    """
+    return {text: pieces for text, pieces in rules.items()
+            if len(pieces) < 2 or not text.isalpha() or text.casefold() in _KEPT_SPLITS}
 
 
 def _has_relations() -> bool:

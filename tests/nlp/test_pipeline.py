@@ -53,3 +53,10 @@ def test_nlp_cache_builds_each_language_once():
     cache = NlpCache(relations=False)
     assert cache.get("en") is cache.get("en")
     assert cache.get("en").pipe_names[0] == "kg_sentences"
+
+
+def test_tokenizer_keeps_names_that_spell_a_chat_contraction(nlp_en):
+    doc = nlp_en("Design chief Jony Ive is leaving Apple, the company said on Wed. He cannot stay.")
+    assert "Ive" in [t.text for t in doc] and "Wed" in [t.text for t in doc]
+    assert ["can", "not"] == [t.text for t in doc if t.text in {"can", "not"}]
+    assert doc._.kg_entities["Jony Ive"].type == "Person"

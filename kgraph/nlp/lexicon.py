@@ -25,7 +25,7 @@ _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "p
                 "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles",
                 "product_links")
 _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
-              "stop_capitals", "months", "days", "place_heads", "connectors", "group_quantifiers",
+              "stop_capitals", "months", "days", "place_heads", "place_tails", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
               "institution_heads", "institution_links", "name_ands")
@@ -70,6 +70,7 @@ class NamesLexicon:
     months: frozenset[str] = frozenset()
     days: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    place_tails: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
     group_quantifiers: frozenset[str] = frozenset()
     group_links: frozenset[str] = frozenset()
@@ -165,6 +166,23 @@ def _names_lang(lang: str) -> str:
     return lang if has_lexicon(lang, "names") else FALLBACK_LANG
 
 
+#: The languages whose place lists every language's names lexicon reads.
+_PLACE_LANGS = ("en", "id")
+
+
+def _places(lang: str) -> set[str]:
+    """Every shipped language's places (``{lang}.places.txt``, the countries, regions and cities
+    of the CLDR and GeoNames, and the ``places`` of ``{lang}.names.yaml``): a foreign place is
+    printed as it is in any language's news ("Palo Alto", "Cupertino" in Indonesian)."""
+    out: set[str] = set()
+    for other in dict.fromkeys((lang, *_PLACE_LANGS)):
+        if has_word_list(f"{other}.places.txt"):
+            out |= load_word_list(f"{other}.places.txt")
+        if other != lang and has_lexicon(other, "names"):
+            out |= set(load_lexicon(other, "names").get("places") or [])
+    return out
+
+
 def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.split) -> NamesLexicon:
     """The shipped ``{lang}.names.yaml`` (English's for a language without one), with the
     language's common lower-case words (``{lang}.common_words.txt``) and the given names
@@ -174,8 +192,7 @@ def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.sp
     data = dict(load_lexicon(lang, "names"))
     if "common_words" not in data:
         data["common_words"] = sorted(load_word_list(f"{lang}.common_words.txt"))
-    if has_word_list(f"{lang}.places.txt"):  # countries, regions and cities of the CLDR
-        data["places"] = sorted(set(data.get("places") or []) | load_word_list(f"{lang}.places.txt"))
+    data["places"] = sorted(set(data.get("places") or []) | _places(lang))
     if "given_names" not in data:
         data["given_names"] = sorted(load_word_list("given_names.txt"))
     _add_role_titles(data, lang)

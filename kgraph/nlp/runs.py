@@ -302,6 +302,23 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
         else:
             out.append((k, k + 1, "name"))
             k += 1
+    return _place_names(ctx, out)
+
+
+def _place_names(ctx: RunContext, segs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Segments where places and names meet, settled by the name's last word: a name ending in a
+    place word is a place ("Karimata Strait", "South China Sea"); a place followed by a name
+    ending in an organization word or legal form starts that organization's name ("Tokyo
+    Century Corporation", "U.S. Justice Department")."""
+    lex, folded = ctx.lex, ctx.folded
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in segs:
+        if kind == "name" and end - start >= 2 and folded[end - 1] in lex.place_tails:
+            kind = "place"
+        elif kind == "name" and out and out[-1][2] == "place" and out[-1][1] == start \
+                and (folded[end - 1] in lex.org_words or folded[end - 1] in lex.legal_after):
+            start = out.pop()[0]
+        out.append((start, end, kind))
     return out
 
 

@@ -71,10 +71,21 @@ def test_names_indonesian(nlp_id, text, expected):
     "The Digital Markets Act takes effect soon.",  # a law
     "She spoke at the Tech Leaders Summit.",  # an event
     "Program Kartu Sejahtera kembali dibuka.",  # a government programme
+    "The cable runs under the Karimata Strait to the Pearl River delta.",  # a name ending in a place word
+    "Satelit itu meluncur dari Cape Canaveral ke orbit di atas Selat Karimata.",  # a place head
+    "Kantor barunya ada di Palo Alto dan Cupertino.",  # a foreign place, printed as in English
 ])
 def test_names_rejects_common_capitals(nlp_en, nlp_id, text):
-    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang", "Program")) else nlp_en
+    nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang", "Program", "Satelit",
+                                            "Kantor")) else nlp_en
     assert entities(nlp(text)) == {}
+
+
+def test_names_place_before_an_organization_word_starts_the_name(nlp_en, nlp_id):
+    assert entities(nlp_en("Tokyo Century Corporation invested in the lender.")) == {
+        "Tokyo Century Corporation": "Organization"}
+    assert entities(nlp_id("Dana itu dipimpin Tokyo Century Corporation.")) == {
+        "Tokyo Century Corporation": "Organization"}
 
 
 def test_names_single_unknown_word_needs_a_known_name(nlp_en):

@@ -250,11 +250,13 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
                 else (seg[0], seg[1], "title") for seg in segments(ctx, start, cut)]
             return before + [(cut, end, "name")]
     out: list[tuple[int, int, str]] = []
+    # "Samudra Labs", "Gunung Sewu Group": a place word starts an organization's name
+    org_tail = folded[end - 1] in lex.org_words or folded[end - 1] in lex.legal_after
     k = start
     while k < end:
         n = phrase_at(folded, k, lex.places, end)
         inside = bool(out) and out[-1][2] == "name"  # "PT Ruang Raya Indonesia": part of a name
-        if (n or folded[k] in lex.place_heads) and not inside:
+        if (n or folded[k] in lex.place_heads and not org_tail) and not inside:
             k2 = k + n if n else end
             out.append((k, k2, "place"))
             k = k2

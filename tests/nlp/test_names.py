@@ -86,6 +86,7 @@ def test_names_place_before_an_organization_word_starts_the_name(nlp_en, nlp_id)
         "Tokyo Century Corporation": "Organization"}
     assert entities(nlp_id("Dana itu dipimpin Tokyo Century Corporation.")) == {
         "Tokyo Century Corporation": "Organization"}
+    assert entities(nlp_id("Investasi itu dipimpin Samudra Labs.")) == {"Samudra Labs": "Organization"}
 
 
 def test_names_single_unknown_word_needs_a_known_name(nlp_en):

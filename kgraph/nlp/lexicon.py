@@ -24,7 +24,7 @@ FALLBACK_LANG = "en"
 _PHRASE_KEYS = ("titles", "org_cues", "product_cues", "product_context_cues", "places",
                 "group_words", "group_counted_words", "conjunctions", "org_verbs", "org_links", "public_titles",
                 "product_links")
-_WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "org_words",
+_WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "company_forms", "company_tails", "org_words",
               "stop_capitals", "months", "days", "place_heads", "place_tails", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
@@ -65,6 +65,8 @@ class NamesLexicon:
     honorifics: frozenset[str] = frozenset()
     legal_before: frozenset[str] = frozenset()
     legal_after: frozenset[str] = frozenset()
+    company_forms: frozenset[str] = frozenset()
+    company_tails: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     stop_capitals: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()

@@ -40,7 +40,8 @@ from kgraph.nlp.cues import doc_words, is_name_word, is_titlecase_word, phrase_a
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.runs import RunContext, runs
 
-__all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_legal_forms", "NameFinder"]
+__all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_known_organizations", "extend_legal_forms",
+           "NameFinder"]
 
 #: Label of a single unknown word that only the alias resolver can confirm.
 CANDIDATE = "KG_CANDIDATE"
@@ -154,6 +155,33 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     return found
 
 
+def extend_known_organizations(doc: Doc, lex: NamesLexicon) -> list[Span]:
+    """``doc.ents`` with a known organization followed by name words that end in a company word
+    read as the longer firm it names: "Citigroup Global Markets Inc." (a new organization: the
+    text names a firm of its own); only company words after it ("LinkedIn Corporation",
+    "Primavera Capital Group") stretch the known name over them (same canonical ``kb_id_``)."""
+    words, folded, spaces = doc_words(doc)
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    forms = lex.company_forms | lex.legal_after
+    tails = lex.company_tails | forms
+    out = []
+    for ent in doc.ents:
+        end, last = ent.end, ent.end
+        while end < len(doc) and end - ent.end < 4 and end not in taken and spaces[end - 1] \
+                and not doc[end].is_sent_start and is_name_word(words[end], extra=lex.legal_after):
+            end += 1
+            if folded[end - 1] in tails:
+                last = end
+        if ent.label_ == "Organization" and ent.kb_id_ and last > ent.end:
+            # only company words added ("LinkedIn Corporation", "Primavera Capital Group"): the same firm
+            same = all(f in forms for f in folded[ent.end:last])
+            out.append(Span(doc, ent.start, last, label="Organization", kb_id=ent.kb_id_ if same else ""))
+            taken.update(range(ent.end, last))
+        else:
+            out.append(ent)
+    return out
+
+
 def extend_legal_forms(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """``doc.ents`` with each known organization stretched over the legal form printed around it:
     "PT Investree Radhika Jaya" for the gazetteer's "Investree", "Salesforce Inc." for
@@ -212,6 +240,7 @@ class NameFinder(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = extend_brand_names(doc, self.lexicon)
+        doc.ents = extend_known_organizations(doc, self.lexicon)
         doc.ents = extend_legal_forms(doc, self.lexicon)
         doc.ents = filter_spans(list(doc.ents) + find_names(doc, self.lexicon))
         return doc

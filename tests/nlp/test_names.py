@@ -109,3 +109,11 @@ def test_names_sentence_initial_word_before_known_name(nlp_id):
 def test_names_legal_form_around_a_known_name(nlp_id):
     doc = nlp_id("Izin PT Investree Radhika Jaya dicabut. Investree menolak berkomentar.")
     assert doc._.kg_entities["Investree"].aliases == ("PT Investree Radhika Jaya",)
+
+
+def test_names_known_organization_followed_by_an_arm_or_its_corporate_form(nlp_en):
+    doc = nlp_en("Citigroup Global Markets Inc. advised LinkedIn Corporation, and Rakuten Ventures invested. "
+                 "LinkedIn said so.")
+    assert entities(doc) == {"Citigroup Global Markets Inc.": "Organization", "LinkedIn": "Organization",
+                             "Rakuten Ventures": "Organization"}  # Citigroup's arm is a firm of its own
+    assert {e.kb_id_ for e in doc.ents if e.text.startswith("LinkedIn")} == {"LinkedIn"}  # one LinkedIn

@@ -198,6 +198,16 @@ def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.sp
     if "given_names" not in data:
         data["given_names"] = sorted(load_word_list("given_names.txt"))
     _add_role_titles(data, lang)
+    # "Director & Chief Financial Officer" in Indonesian; not the words the language writes itself, in
+    # its common words ("platform") or as hyphenated loans ("e-commerce")
+    own = {w.casefold() for w in data["common_words"]}
+    for other in data.pop("borrows_titles_from", None) or []:
+        borrowed = dict(load_lexicon(other, "names"))
+        _add_role_titles(borrowed, other)
+        borrowed["title_words"] = [w for w in borrowed.get("title_words") or [] if w.isalpha()]
+        for key in ("titles", "title_words"):
+            data[key] = sorted(set(data.get(key) or []) | {w for w in borrowed.get(key) or []
+                                                          if " " in w or w.casefold() not in own})
     if "known_people" not in data:
         data["known_people"] = sorted(load_word_list("people.txt"))
     return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)

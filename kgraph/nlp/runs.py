@@ -272,6 +272,9 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
                 chain, has_title = chain + n, True
             elif folded[chain] in lex.title_words:
                 chain += 1
+            elif has_title and chain in ctx.joined and chain + 1 < end and (
+                    phrase_at(folded, chain + 1, lex.titles) or folded[chain + 1] in lex.title_words):
+                chain += 1  # "Director & Chief Financial Officer", "Co-Founder & President"
             else:
                 break
         if has_title:

@@ -117,3 +117,10 @@ def test_names_known_organization_followed_by_an_arm_or_its_corporate_form(nlp_e
     assert entities(doc) == {"Citigroup Global Markets Inc.": "Organization", "LinkedIn": "Organization",
                              "Rakuten Ventures": "Organization"}  # Citigroup's arm is a firm of its own
     assert {e.kb_id_ for e in doc.ents if e.text.startswith("LinkedIn")} == {"LinkedIn"}  # one LinkedIn
+
+
+def test_names_english_titles_in_indonesian_and_titles_joined_by_ampersand(nlp_id):
+    assert entities(nlp_id("Director & Chief Financial Officer Indosat Eyas Naif Assaf mengatakan hal itu.")) == {
+        "Indosat": "Organization", "Eyas Naif Assaf": "Person"}
+    assert entities(nlp_id("VP Corporate Communication Telkom Arif Prabowo meminta publik menunggu.")) == {
+        "Telkom": "Organization", "Arif Prabowo": "Person"}

@@ -1,7 +1,7 @@
 """``kgraph bench``: synthetic news in Indonesian and English, timed through extraction, ingest and queries.
 
-Articles come from the templates in ``bench.yaml`` (invented names, every relation, the three
-modalities, filler sentences). For each size N a fresh process generates N articles, measures
+Articles come from the templates in ``bench.yaml`` (invented names, every relation and event type,
+the three modalities, filler sentences). For each size N a fresh process generates N articles, measures
 extraction words/s on a sample beside a bare spaCy tokenizer pass over the same text, ingests
 all N into a temporary store (``--jobs`` processes), times every ``queries/*.rq`` on it and
 reports its peak RSS and that of its largest worker.
@@ -53,6 +53,7 @@ class BenchResult:
     queries: dict[str, float] = field(default_factory=dict)  # name -> median seconds, unbound
     rows: dict[str, int] = field(default_factory=dict)  # name -> rows of the unbound answer
     bound: dict[str, float] = field(default_factory=dict)  # name -> median seconds, one param bound
+    bound_rows: dict[str, int] = field(default_factory=dict)  # name -> rows of the bound answer
     rss_mb: float = 0.0
     worker_rss_mb: float = 0.0
     reused: bool = False  # queries timed on a store kept by an earlier run (no ingest measured)
@@ -152,7 +153,8 @@ def time_queries(dataset: Any, folder: Path, result: BenchResult) -> None:
         param = next((p for p in query.info.params if first.get(p) is not None), None)
         if param is not None:
             bound = {param: first[param]}
-            result.bound[path.stem] = _median_seconds(lambda: _read_answer(dataset, query, bound))[0]
+            result.bound[path.stem], (_, result.bound_rows[path.stem]) = _median_seconds(
+                lambda: _read_answer(dataset, query, bound))
 
 
 def _read_answer(dataset: Any, query: Any, bindings: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:
@@ -355,8 +357,8 @@ def _ms(seconds: float | None, rows: int | None) -> str:
 def results_table(results: list[BenchResult]) -> Table:
     """One column per size (and the growth from the first to the last), one row per measure."""
     table = Table(title="kgraph bench", title_justify="left",
-                  caption=f"* over the {_QUERY_GOAL * 1000:.0f} ms query goal; (rows) in the unbound "
-                          "answer; bound: the first row's value of the query's parameter",
+                  caption=f"* over the {_QUERY_GOAL * 1000:.0f} ms query goal; (rows) in the answer; "
+                          "bound: the first row's value of the query's parameter",
                   caption_justify="left")
     table.add_column("measure")
     for r in results:
@@ -379,7 +381,8 @@ def results_table(results: list[BenchResult]) -> Table:
     for name in sorted(set().union(*(r.queries for r in results))):
         for label, times, counts in (
                 (f"query {name} (ms, rows)", [r.queries.get(name) for r in results], [r.rows.get(name) for r in results]),
-                ("  one value bound (ms)", [r.bound.get(name) for r in results], [None] * len(results))):
+                ("  one value bound (ms, rows)", [r.bound.get(name) for r in results],
+                 [r.bound_rows.get(name) for r in results])):
             if any(times):
                 ratio = f"{times[-1] / times[0]:.1f}x" if times[0] and times[-1] else "-"
                 row(label, [_ms(t, c) for t, c in zip(times, counts)], ratio)

@@ -40,13 +40,13 @@ def test_measure_and_table(tmp_path: Path) -> None:
                     tokenizers={"id": str.split, "en": str.split})
     assert large.triples > 120 and large.words > 120 * 20
     assert set(large.queries) == {"fired", "people"} and large.queries["fired"] < 1.0
-    assert large.rows["people"] > 1 and set(large.bound) == {"people"}  # fired.rq has no params
+    assert large.rows["people"] > 1 and set(large.bound) == set(large.bound_rows) == {"people"}  # fired.rq has no params
     assert large.rss_mb > 10 and large.ingest_seconds > 0
     small = replace(large, n=40, ingest_seconds=large.ingest_seconds / 4)
     console = Console(width=200, record=True)
     console.print(results_table([small, large]))
     shown = console.export_text()
-    assert "query fired (ms, rows)" in shown and "one value bound" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
+    assert "query fired (ms, rows)" in shown and "one value bound (ms, rows)" in shown and "growth 40 -> 120" in shown and "ingest articles/s" in shown
     assert "4.0x" in shown  # the ingest time grew four times
 
 

@@ -27,6 +27,7 @@ from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item, sente
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
 from kgraph.extract.naming import brand_products
+from kgraph.extract.offices import office_holders
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
 from kgraph.extract.scorer import RelationScorer, load_scorer
@@ -119,6 +120,8 @@ class RelationExtractor:
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
         relations = self._to_relations(doc, matches) + self._brand_relations(doc)
+        held = {(r.subject, r.object) for r in relations if r.relation == "holdsPosition"}
+        relations += [r for r in self._office_relations(doc) if (r.subject, r.object) not in held]
         # the scorer adds claims about pairs the rules left alone; where a rule read a pair in a
         # sentence ("took a stake in": investedIn), its reading stands
         read = {(r.start, frozenset((r.subject, r.object))) for r in relations}
@@ -417,6 +420,20 @@ class RelationExtractor:
             out.append(Relation(subject=org, relation="developed", object=product, evidence=evidence,
                                 start=start, end=start + len(evidence), confidence=0.6,
                                 rule=f"{self.lang}.developed.brand_name"))
+        return out
+
+    def _office_relations(self, doc: Doc) -> list[Relation]:
+        """holdsPosition(person, institution) for each person printed after a public office's
+        title that names an institution of the article ("Menteri Perdagangan Zulkifli Hasan",
+        "Kementerian Perdagangan": :mod:`kgraph.extract.offices`)."""
+        former = self.lexicon.status.get("former", frozenset())
+        out = []
+        for held in office_holders(doc.ents, self.lexicon.offices):
+            evidence, start = sentence_evidence(held.span.sent.text, held.span.sent.start_char)
+            status = "former" if any(w.casefold() in former for w in held.role.split()) else "current"
+            out.append(Relation(subject=held.person, relation="holdsPosition", object=held.institution,
+                                role=held.role, status=status, evidence=evidence, start=start,
+                                end=start + len(evidence), confidence=0.6, rule=f"{self.lang}.holdsPosition.office"))
         return out
 
     # -- filling open slots -------------------------------------------------------------------

@@ -18,6 +18,7 @@ import yaml
 from kgraph.errors import LexiconError
 from kgraph.lexicons import YAML_LOADER
 from kgraph.extract.encode import Descriptions, TitleLexicon
+from kgraph.extract.offices import Offices
 from kgraph.extract.patterns import compile_pattern, pattern_requirements
 from kgraph.models import MODALITIES, RELATIONS
 
@@ -25,7 +26,7 @@ __all__ = ["Rule", "RelationLexicon", "PatternIndex", "load_relation_lexicon", "
 
 _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
               "expand"}
-_TOP_KEYS = {"language", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
+_TOP_KEYS = {"language", "offices", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
              "modality", "dates", "rules", "attribution", "descriptions"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "strict_context_org", "match_org", "context_person", "sentence_org", "employer", "member_org",
@@ -78,6 +79,7 @@ class RelationLexicon:
     negation_window: int
     date_patterns: tuple[regex.Pattern, ...]
     rules: tuple[Rule, ...]
+    offices: Offices = Offices()
 
     @cached_property
     def pattern_index(self) -> "PatternIndex":
@@ -209,7 +211,16 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         dates = tuple(regex.compile(p, regex.IGNORECASE) for p in data.get("dates") or [])
     except regex.error as error:
         raise LexiconError(f"{where}: dates: {error}") from None
+    offices = data.get("offices") or {}
+    heads = offices.get("heads") or {}
+    if not isinstance(heads, dict):
+        raise LexiconError(f"{where}: offices.heads must map a title head to its institutions' heads")
+    office_lexicon = Offices(
+        heads={k.lower(): tuple(_words(v, f"{where}: offices.heads.{k}")) for k, v in heads.items()},
+        modifiers=frozenset(_words(offices.get("modifiers", []), f"{where}: offices.modifiers")),
+        links=frozenset(_words(offices.get("links", []), f"{where}: offices.links")))
     return RelationLexicon(
+        offices=office_lexicon,
         language=str(data.get("language", "")),
         stemmer=str(data.get("stemmer", "lower")),
         conjunctions=frozenset(_words(data.get("conjunctions", []), f"{where}: conjunctions")),

@@ -10,8 +10,8 @@ institution heads, the title's modifiers ("Wakil", "deputy") and the linking wor
 
 >>> offices = Offices(heads={"menteri": ("kementerian",)}, modifiers=frozenset({"wakil"}),
 ...                   links=frozenset({"dan"}))
->>> portfolio_of(["Kementerian", "Komunikasi", "dan", "Informatika"], offices)
-frozenset({'komunikasi', 'informatika'})
+>>> sorted(portfolio_of(["Kementerian", "Komunikasi", "dan", "Informatika"], offices))
+['informatika', 'komunikasi']
 >>> title_portfolio(["Wakil", "Menteri", "BUMN"], offices)
 ('Wakil Menteri BUMN', frozenset({'bumn'}))
 """

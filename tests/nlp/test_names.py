@@ -74,10 +74,11 @@ def test_names_indonesian(nlp_id, text, expected):
     "The cable runs under the Karimata Strait to the Pearl River delta.",  # a name ending in a place word
     "Satelit itu meluncur dari Cape Canaveral ke orbit di atas Selat Karimata.",  # a place head
     "Kantor barunya ada di Palo Alto dan Cupertino.",  # a foreign place, printed as in English
+    "Tema acara tahun ini adalah Kasih Sayang bagi sesama.",  # capitalized words of the language, said once
 ])
 def test_names_rejects_common_capitals(nlp_en, nlp_id, text):
     nlp = nlp_id if any(w in text for w in ("Kini", "Ratusan", "Regenerasi", "Jelang", "Program", "Satelit",
-                                            "Kantor")) else nlp_en
+                                            "Kantor", "Tema")) else nlp_en
     assert entities(nlp(text)) == {}
 
 

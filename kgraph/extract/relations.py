@@ -185,7 +185,7 @@ class RelationExtractor:
                 keep.append(Candidate(a.name or "", b.name or "", tuple(features), tuple(labels)))
             if self.scorer is None:
                 continue
-            for label, probability in self.scorer.accepted(features, labels):
+            for label, probability in self.scorer.accepted(features, labels, self.lang):
                 relation, backward = label_relation(label)
                 subject, obj = (b, a) if backward else (a, b)
                 # a list shares the claim: "invested in A, B and C", "A and B compete with C"
@@ -219,7 +219,7 @@ class RelationExtractor:
             if self.scorer is None:
                 continue
             implicit = e._replace(text="", name=focus, type="Organization", resolved=True)
-            for label, probability in self.scorer.accepted(features, labels):
+            for label, probability in self.scorer.accepted(features, labels, self.lang):
                 relation, backward = label_relation(label)
                 for other in self._conjuncts(enc, e):
                     if other is None or other.name == focus:

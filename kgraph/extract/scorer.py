@@ -51,10 +51,12 @@ class RelationScorer:
                     logits[label] += row.get(label, 0.0)
         return {label: 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) for label, z in logits.items()}
 
-    def accepted(self, features: Iterable[str], labels: Iterable[str]) -> list[tuple[str, float]]:
-        """(label, probability) of the labels whose probability reaches their threshold."""
+    def accepted(self, features: Iterable[str], labels: Iterable[str], lang: str = "") -> list[tuple[str, float]]:
+        """(label, probability) of the labels whose probability reaches their threshold: the
+        language's own (``"id:fired>"``) where training chose one, else the label's."""
         probs = self.probabilities(features, labels)
-        return sorted(((label, p) for label, p in probs.items() if p >= self.thresholds.get(label, 0.5)),
+        return sorted(((label, p) for label, p in probs.items()
+                       if p >= self.thresholds.get(f"{lang}:{label}", self.thresholds.get(label, 0.5))),
                       key=lambda lp: -lp[1])
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,7 @@ import json
 import random
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -278,8 +278,22 @@ def train(root: Path, *, folds: int = 5, seed: int = 13) -> tuple[Any, dict[str,
                                  "per_relation_f1_rules_vs_both": per_relation,
                                  "per_relation_f1_without_vs_with_focus": per_focus},
             "scikit_learn": sklearn.__version__}
+    # each language's own threshold, chosen the same way on its dev articles (a language whose
+    # candidates are less sure needs a higher bar)
+    by_lang: dict[str, float] = {}
+    for lang in sorted({str(articles[n].gold.get("lang", "")) for n in unseen} - {""}):
+        members = [n for n in unseen if articles[n].gold.get("lang") == lang]
+        at = {n: k for k, n in enumerate(members)}
+        by_lang[lang] = _one_standard_error({t: _fold_f1(
+            [articles[n] for n in members], [fold_of[n] for n in members], folds,
+            [(at[n], c, label) for n, c, label, p in probabilities
+             if p >= t and n in at and _group(label) in groups]) for t in THRESHOLDS})
+    meta["language_thresholds"] = by_lang
     models = {label: m for label, m in _fit(articles).items() if _group(label) in groups}
-    return _scorer(models, best, meta), meta
+    scorer = _scorer(models, best, meta)
+    thresholds = dict(scorer.thresholds)
+    thresholds.update({f"{lang}:{label}": t for lang, t in by_lang.items() for label in models})
+    return replace(scorer, thresholds=thresholds), meta
 
 
 def write_model(scorer: Any, path: Path) -> int:

@@ -88,8 +88,19 @@ def test_training_on_a_small_gold_set(tmp_path):
     assert {label.rstrip("<>") for label in scorer.labels if not label.startswith(FOCUS)} <= set(meta["relations"])
     assert {label.removeprefix(FOCUS).rstrip("<>") for label in scorer.labels if label.startswith(FOCUS)} \
         <= set(meta["focus_relations"])
+    assert set(meta["language_thresholds"]) == {"en"}
+    assert all(scorer.thresholds[f"en:{label}"] == meta["language_thresholds"]["en"] for label in scorer.labels)
     size = write_model(scorer, tmp_path / "model.json")
     assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels
+
+
+def test_a_language_s_own_threshold_overrides_the_label_s():
+    from kgraph.extract.scorer import RelationScorer
+
+    model = RelationScorer(labels=("fired>",), bias={"fired>": 0.0}, weights={"t:fired": {"fired>": 1.0}},
+                           thresholds={"fired>": 0.5, "id:fired>": 0.8})
+    assert [label for label, _ in model.accepted(["t:fired"], ["fired>"], "en")] == ["fired>"]  # p 0.73
+    assert model.accepted(["t:fired"], ["fired>"], "id") == []
 
 
 def test_a_relation_keeps_the_scorer_only_where_it_raised_f1():

@@ -18,6 +18,7 @@ institution heads, the title's modifiers ("Wakil", "deputy") and the linking wor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 from spacy.tokens import Span
@@ -36,8 +37,9 @@ class Offices:
     modifiers: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def institution_heads(self) -> frozenset[str]:
+        """Every institution head of :attr:`heads`, worked out once."""
         return frozenset(h for heads in self.heads.values() for h in heads)
 
 

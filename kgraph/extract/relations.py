@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Sequence
 
 import srsly
 from spacy.language import Language
@@ -360,17 +361,19 @@ class RelationExtractor:
                 if window[k:k + len(words)] == words:
                     window[k:k + len(words)] = [""] * len(words)
         window += [w.lower().strip(".") for w in title.text.split()]
-        status = rule.status
-        if status is None:
-            sentence = enc.text.lower()
-            status = "current"
-            if any(w in cues.get("former", ()) for w in window) or any(
-                    phrase in sentence for phrase in lex.status.get("former_anywhere", ())):
-                status = "former"  # "Sebelum bergabung dengan SDT, Yohanes merupakan direktur di X"
-            elif any(w in cues.get("interim", ()) for w in window) or any(
-                    phrase in sentence for phrase in lex.status.get("interim_anywhere", ())):
-                status = "interim"
+        status = rule.status if rule.status is not None else self._status(window, enc.text)
         return " and ".join(names), status
+
+    def _status(self, window: Sequence[str], sentence: str) -> str:
+        """A post's status from the words of and around its title (lower case) and its sentence."""
+        cues, sentence = self.lexicon.status, sentence.lower()
+        if any(w in cues.get("former", ()) for w in window) or any(
+                phrase in sentence for phrase in cues.get("former_anywhere", ())):
+            return "former"  # "Sebelum bergabung dengan SDT, Yohanes merupakan direktur di X"
+        if any(w in cues.get("interim", ()) for w in window) or any(
+                phrase in sentence for phrase in cues.get("interim_anywhere", ())):
+            return "interim"
+        return "current"
 
     def _modality(self, enc: EncodedSentence, first: int, last: int, scope: str) -> str:
         # a capitalized cue inside a sentence is a name or a month ("in May"), not "may"
@@ -426,11 +429,10 @@ class RelationExtractor:
         """holdsPosition(person, institution) for each person printed after a public office's
         title that names an institution of the article ("Menteri Perdagangan Zulkifli Hasan",
         "Kementerian Perdagangan": :mod:`kgraph.extract.offices`)."""
-        former = self.lexicon.status.get("former", frozenset())
         out = []
         for held in office_holders(doc.ents, self.lexicon.offices):
             evidence, start = sentence_evidence(held.span.sent.text, held.span.sent.start_char)
-            status = "former" if any(w.casefold() in former for w in held.role.split()) else "current"
+            status = self._status([w.lower().strip(".") for w in held.role.split()], held.span.sent.text)
             out.append(Relation(subject=held.person, relation="holdsPosition", object=held.institution,
                                 role=held.role, status=status, evidence=evidence, start=start,
                                 end=start + len(evidence), confidence=0.6, rule=f"{self.lang}.holdsPosition.office"))

@@ -11,10 +11,12 @@ def _posts(extractor, text: str, lang: str) -> dict[tuple[str, str], tuple[str |
 
 def test_a_minister_holds_a_post_at_the_ministry_named_after_the_title(extractor) -> None:
     text = ("Menteri Perdagangan Zulkifli Hasan mengatakan Kementerian Perdagangan akan menutup layanan itu. "
-            "Mantan Wakil Menteri BUMN Kartika Wirjoatmodjo hadir di Kementerian BUMN.")
+            "Mantan Wakil Menteri BUMN Kartika Wirjoatmodjo hadir di Kementerian BUMN. "
+            "Plt Menteri Agama Saiful Rahmat hadir di Kementerian Agama.")
     assert _posts(extractor, text, "id") == {
         ("Zulkifli Hasan", "Kementerian Perdagangan"): ("Menteri Perdagangan", "current"),
-        ("Kartika Wirjoatmodjo", "Kementerian BUMN"): ("Mantan Wakil Menteri BUMN", "former")}
+        ("Kartika Wirjoatmodjo", "Kementerian BUMN"): ("Mantan Wakil Menteri BUMN", "former"),
+        ("Saiful Rahmat", "Kementerian Agama"): ("Plt Menteri Agama", "interim")}
 
 
 def test_the_portfolio_may_come_before_the_head_and_must_match(extractor) -> None:

@@ -14,7 +14,6 @@ from typing import Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
 
 from kgraph.nlp import factories  # noqa: F401  (registers our factories)
 from kgraph.nlp.extensions import set_extensions
@@ -33,14 +32,7 @@ def _blank(lang: str) -> Language:
     except (ImportError, KeyError, ValueError):
         nlp = spacy.blank(FALLBACK_SPACY_LANG)
     nlp.tokenizer.rules = news_special_cases(nlp.tokenizer.rules or {})
-    suffixes = list(nlp.Defaults.suffixes or []) + [_PERIOD_AFTER_INNER_CAPITAL]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
-
-
-#: A sentence's full stop after a name that ends in a capital ("SpaceX.", "iPhone X."), split off
-#: as after any other word; initials and abbreviations ("U.S.", "J.") have no lower-case letter before.
-_PERIOD_AFTER_INNER_CAPITAL = r"(?<=[a-z][A-Z])\."
 
 
 #: Written without an apostrophe and still one word in edited news: "cannot" splits into a negation.

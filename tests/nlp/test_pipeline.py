@@ -60,9 +60,3 @@ def test_tokenizer_keeps_names_that_spell_a_chat_contraction(nlp_en):
     assert "Ive" in [t.text for t in doc] and "Wed" in [t.text for t in doc]
     assert ["can", "not"] == [t.text for t in doc if t.text in {"can", "not"}]
     assert doc._.kg_entities["Jony Ive"].type == "Person"
-
-
-def test_tokenizer_splits_the_full_stop_after_a_name_ending_in_a_capital(nlp_en):
-    doc = nlp_en("He also runs the rocket maker SpaceX. The U.S. agency said so.")
-    assert ["SpaceX", "."] == [t.text for t in doc][6:8] and "U.S." in [t.text for t in doc]
-    assert "SpaceX" in doc._.kg_entities

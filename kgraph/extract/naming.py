@@ -1,8 +1,8 @@
 """Relations that names state by themselves: a product named with its maker's name.
 
-"Google Drive", "Apple TV+", "BSI Mobile", "Microsoft Office 365": a product whose name opens
-with the name (or a printed alias) of an organization of the same article is that
-organization's product, whether or not a sentence says who made it. (Units named so, "Google
+"Google Drive", "Apple TV+", "BSI Mobile", "Microsoft Office 365", and the one-word compounds
+"JioTV", "GrabFood": a product whose name opens with the name (or a printed alias) of an
+organization of the same article is that organization's product, whether or not a sentence says who made it. (Units named so, "Google
 Cloud", were tried as parentOf and left out: the blind half did not rise.) Pure functions over
 the article's entities, so they can be tested with hand-made ones.
 
@@ -10,6 +10,8 @@ the article's entities, so they can be tested with hand-made ones.
 >>> drive = Entity("Google Drive", "Product")
 >>> brand_products([google, drive, Entity("Android", "Product")])
 [('Google', 'Google Drive')]
+>>> brand_products([Entity("Jio", "Organization"), Entity("JioTV", "Product"), Entity("Jiomart", "Product")])
+[('Jio', 'JioTV')]
 """
 from __future__ import annotations
 
@@ -27,9 +29,19 @@ def _forms(entity: Entity) -> list[str]:
     return [f for f in forms if f]
 
 
+def _opens_with(form: str, org_form: str) -> bool:
+    """Whether a product's form is the organization's form and more: more words ("Google
+    Drive") or, glued on, a part that starts with a capital or digit ("JioTV"; not "Googleplex")."""
+    rest = form[len(org_form):] if form.startswith(org_form) else ""
+    if rest.startswith(" "):
+        return len(rest) > 1
+    return bool(rest) and " " not in form and (rest[0].isupper() or rest[0].isdigit())
+
+
 def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
     """(organization, product) for every product whose name starts with an organization's
-    name or alias followed by more words ("Google Drive"; not "Googleplex", not "Google" itself).
+    name or alias followed by more words ("Google Drive") or a capitalized part ("JioTV"; not
+    "Googleplex", not "Google" itself).
     The longest organization name that opens the product's name wins ("Amazon Web Services
     Console": Amazon Web Services, not Amazon)."""
     entities = list(entities)
@@ -38,7 +50,7 @@ def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
     out = []
     for product in (e for e in entities if e.type == "Product"):
         for org_form, org in orgs:
-            if any(form.startswith(org_form + " ") and len(form) > len(org_form) + 1 for form in _forms(product)):
+            if any(_opens_with(form, org_form) for form in _forms(product)):
                 out.append((org, product.name))
                 break
     return out

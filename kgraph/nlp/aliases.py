@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.models import Entity, Mention
 from kgraph.nlp.context import list_neighbours
-from kgraph.nlp.cues import doc_words
+from kgraph.nlp.cues import doc_words, is_coined_word
 from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
@@ -259,10 +259,17 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
             labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
             if len(labels) == 1 and labels <= {"Organization", "Product"}:
                 return labels.pop()  # "Copperline Networks and Halberd Security", "Paylinea and Stripewell"
+    forms = ent.forms()
+    if all(len(f.split()) == 1 and is_coined_word(f) for f in forms):
+        # a coined word ("WannaCry", "JioTV") names a firm or its product even with no cue:
+        # the product when it opens with an organization of the article ("Jio" + "TV")
+        orgs = {s.text for s in spans if s.label_ == "Organization"}
+        return "Product" if any(f.startswith(o) and f != o and not f[len(o)].islower()
+                                for f in forms for o in orgs) else "Organization"
     if not any(s.label_ == NAME for s in ent.spans):
         return ""
     if len(ent.spans) == 1 and all(w.casefold() in lex.common_words and w[:1].isupper()
-                                   for f in ent.forms() for w in f.split()):
+                                   for f in forms for w in f.split()):
         return ""  # "Transaksi Elektronik", "Kasih Sayang": capitalized words of the language, said once
     if not person_evidence(ent.forms(), lex, given_names) and _has_common_word(ent.forms(), lex):
         return "Organization"  # "Pacific Rim Wire", "Idea Cellular": people's names are not made of words

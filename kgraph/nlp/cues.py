@@ -13,7 +13,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_headline", "doc_words"]
+__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_coined_word", "is_headline",
+           "doc_words"]
 
 _WORDS_KEY = "kg_words"
 
@@ -21,6 +22,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+")
 _NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
 _INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
+_COINED = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von)[A-Z][a-z]+")  # "McCarthy", "DeSantis"
 
 
 #: (id of a phrase tuple, last) -> (that tuple, its index): a memo keyed by identity, because
@@ -97,6 +100,17 @@ def is_titlecase_word(text: str) -> bool:
     if _INITIAL.fullmatch(text) or _APOSTROPHE_NAME.fullmatch(text):
         return True
     return text[:1].isupper() and text.isalpha() and (len(text) == 1 or text[1].islower())
+
+
+def is_coined_word(text: str) -> bool:
+    """A word coined as a name: a capital inside it after a lower-case letter ("WannaCry",
+    "JioCinema", "eFarm", "iPod"). The language writes none of its own words so; a brand,
+    a firm or a product does.
+
+    >>> [is_coined_word(w) for w in ["WannaCry", "eFarm", "iPod", "Google", "IBM", "McDonald"]]
+    [True, True, True, False, False, True]
+    """
+    return bool(_COINED.fullmatch(text))
 
 
 def is_headline(words: Sequence[str], *, minor: frozenset[str] = frozenset()) -> bool:

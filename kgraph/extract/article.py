@@ -6,9 +6,11 @@ from dataclasses import replace
 from typing import Iterator, Mapping
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from kgraph.models import Article, Entity, Extraction, Mention, Relation
+from kgraph.extract.events import merge_events
+from kgraph.models import Article, Entity, Event, Extraction, Mention, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
 
 __all__ = ["annotate", "extract_article", "group_names", "prediction_rows"]
@@ -40,6 +42,34 @@ def annotate(article: Article, nlp: Language) -> Doc:
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def headline_events(article: Article, nlp: Language, entities: Mapping[str, Entity]) -> list[Event]:
+    """The events the headline reports ("Huawei unveils HarmonyOS", "Amazon S3 outage knocks
+    Slack offline") about entities the body names: a headline is often the only line that
+    says the event in so many words. Only events are read from it, and its entities are the
+    body's, found by their printed forms: a title-case headline misleads the name finder and
+    the relation rules. The evidence is the headline, with no offsets into the text.
+    """
+    if not article.title or "kg_relations" not in nlp.pipe_names:
+        return []
+    doc = nlp.make_doc(article.title)
+    if Doc.has_extension("kg_published"):
+        doc._.kg_published = article.published
+    words = [t.text for t in doc]
+    spans = []
+    for entity in entities.values():
+        for form in {entity.name, *entity.aliases}:
+            pattern = [t.text for t in nlp.make_doc(form)]
+            n = len(pattern)
+            spans += [Span(doc, k, k + n, label=entity.type, kb_id=entity.name)
+                      for k in range(len(words) - n + 1) if n and words[k:k + n] == pattern]
+    doc.ents = filter_spans(spans)
+    if "kg_sentences" in nlp.pipe_names:
+        doc = nlp.get_pipe("kg_sentences")(doc)
+    doc = nlp.get_pipe("kg_relations")(doc)
+    return [replace(e, evidence=article.title, start=0, end=0) for e in getattr(doc._, "kg_events", None) or ()
+            if e.subject in entities]
 
 
 def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
@@ -97,6 +127,7 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     known = set(entities)
     relations = [r for r in relations if r.subject in known and r.object in known]
     events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
+    events = merge_events(events + headline_events(article, nlp, entities))
     renamed = group_names(entities)
     if renamed:
         entities = {renamed.get(k, k): replace(e, name=renamed.get(e.name, e.name)) for k, e in entities.items()}

@@ -57,3 +57,18 @@ def test_no_event_without_a_trigger(extractor):
 def test_event_lexicon_errors_name_the_entry(data, message):
     with pytest.raises(LexiconError, match=message):
         EventLexicon.from_dict(data, "x.events.yaml")
+
+
+def test_headline_event_about_an_entity_of_the_body(extractor):
+    # the body never says the product launched; the headline does
+    article = Article(id="t", title="Brightloom Labs launches Pebble Notes", lang="en", published=date(2024, 6, 5),
+                      text="Brightloom Labs said on Tuesday, June 4, 2024, that the Pebble Notes app costs $5 a month.")
+    (event,) = [e for e in extractor.extract(article).events if e.type == "launch"]
+    assert (event.subject, event.modality, event.evidence) == ("Pebble Notes", "asserted", article.title)
+    assert (event.start, event.end) == (0, 0)
+
+
+def test_headline_event_needs_the_body_to_name_its_subject(extractor):
+    article = Article(id="t", title="Brightloom Labs launches Pebble Notes", lang="en",
+                      text="Brightloom Labs said its revenue rose.")
+    assert not [e for e in extractor.extract(article).events if e.subject == "Pebble Notes"]

@@ -111,15 +111,18 @@ def scorer_command(
                               "(tests/corpus/dev, ../shared/eval, tests/data/articles, kgraph/samples)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Model file to write "
                                        "[default: kgraph/models/relation_scorer.json, shipped in the package]."),
+    batch: Optional[list[str]] = typer.Option(None, "--batch", help="A corpus dev batch to train on, repeatable "
+                                              "[default: the shipped model's, kgraph.training.scorer.DEV_BATCHES]."),
 ) -> None:
-    """Train the relation candidate scorer on every gold article the team may read (never the
-    corpus's blind half) and print its cross-validated figures (rules alone, scorer alone, both).
+    """Train the relation candidate scorer on the gold articles the team may read (corpus dev
+    batches, never the blind half) and print its cross-validated figures (rules alone, scorer
+    alone, both).
 
     Needs the training extras: pip install '.[train]'
     """
-    from kgraph.training.scorer import train, write_model
+    from kgraph.training.scorer import DEV_BATCHES, train, write_model
 
-    scorer, meta = train(root.resolve())
+    scorer, meta = train(root.resolve(), batches=tuple(batch or DEV_BATCHES))
     path = out or Path(__file__).resolve().parent.parent / "models" / "relation_scorer.json"
     size = write_model(scorer, path)
     cv = meta["cross_validation"]["kept_relations"]

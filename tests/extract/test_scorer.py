@@ -23,6 +23,9 @@ def test_shipped_model_loads_and_was_never_trained_on_blind():
     assert {label.removeprefix(FOCUS).rstrip("<>") for label in model.labels if label.startswith(FOCUS)} \
         <= set(model.meta["focus_relations"])
     assert 0 < model.meta["threshold"] < 1
+    from kgraph.training.scorer import DEV_BATCHES
+
+    assert model.meta["dev_batches"] == sorted(DEV_BATCHES)  # what `kgraph train scorer` trains on
 
 
 def _model(tmp_path: Path) -> Path:
@@ -92,6 +95,19 @@ def test_training_on_a_small_gold_set(tmp_path):
     assert all(scorer.thresholds[f"en:{label}"] == meta["language_thresholds"]["en"] for label in scorer.labels)
     size = write_model(scorer, tmp_path / "model.json")
     assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels
+
+
+def test_training_names_a_dev_batch_that_is_not_there(tmp_path):
+    from kgraph.errors import KgraphError
+    from kgraph.training.scorer import training_articles
+
+    batch = tmp_path / "proj" / "tests" / "corpus" / "dev" / "en-a"
+    batch.mkdir(parents=True)
+    (batch / "a.txt").write_text("Harrow Ventures invested in Pivotline.\n", encoding="utf-8")
+    (batch / "gold.jsonl").write_text(json.dumps({"id": "a", "lang": "en", "text_file": "a.txt", "entities": [],
+                                                  "relations": []}) + "\n", encoding="utf-8")
+    with pytest.raises(KgraphError, match="no dev batch en-z"):
+        training_articles(tmp_path / "proj", ("en-a", "en-z"))
 
 
 def test_a_language_s_own_threshold_overrides_the_label_s():

@@ -11,7 +11,8 @@ from typing import Iterable
 
 from kgraph.models import Relation
 
-__all__ = ["SentenceInfo", "DATED_RELATIONS", "demote_left_posts", "carry_dates", "apply_denials"]
+__all__ = ["SentenceInfo", "DATED_RELATIONS", "demote_left_posts", "carry_dates", "date_from_narrative",
+           "narrative_dates", "apply_denials"]
 
 #: relations whose date is the date of a change (a role is a state: it gets no date)
 DATED_RELATIONS = frozenset({"fired", "resigned", "joined", "offeredCompensation", "acquired", "investedIn", "laidOff"})
@@ -96,6 +97,35 @@ def carry_dates(relations: list[Relation], sentences: list[SentenceInfo]) -> lis
                 r = replace(r, date=nxt.first_date.isoformat())
         out.append(r)
     return out
+
+
+def narrative_dates(sentences: list[SentenceInfo]) -> dict[int, date]:
+    """Per sentence start, the latest full date an earlier sentence gives: the time the story
+    last named (news tells its events in order)."""
+    latest: dict[int, date] = {}
+    last = None
+    for info in sentences:
+        if last is not None:
+            latest[info.start] = last
+        if info.first_date is not None:
+            last = info.first_date
+    return latest
+
+
+def date_from_narrative(relations: list[Relation], sentences: list[SentenceInfo]) -> list[Relation]:
+    """A change still undated takes the date the story last named before its sentence
+    (:func:`narrative_dates`): an undated step ("Microsoft also invested in Acme") belongs to
+    the time of the events around it.
+
+    >>> s = [SentenceInfo(0, date(2024, 5, 3)), SentenceInfo(30), SentenceInfo(60)]
+    >>> date_from_narrative([Relation("Acme", "acquired", "Beta", start=60)], s)[0].date
+    '2024-05-03'
+    >>> date_from_narrative([Relation("Acme", "acquired", "Beta", start=0)], s[1:])[0].date is None
+    True
+    """
+    latest = narrative_dates(sentences)
+    return [replace(r, date=latest[r.start].isoformat())
+            if r.relation in DATED_RELATIONS and r.date is None and r.start in latest else r for r in relations]
 
 
 def apply_denials(relations: list[Relation], sentences: list[SentenceInfo], *, reach: int = 2) -> list[Relation]:

@@ -9,7 +9,7 @@ organization, the article's main organization). Results go to ``doc._.kg_relatio
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Sequence
@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
-from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, demote_left_posts,
-                                      drop_prior_jobs)
+from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, date_from_narrative, demote_left_posts,
+                                      drop_prior_jobs, narrative_dates)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.candidates import FOCUS, TriggerLexicon, focus_entity, focus_features, label_relation, \
     labels_for, load_trigger_lexicon, pair_features, pairs, triggered_labels
@@ -133,7 +133,11 @@ class RelationExtractor:
         relations = drop_prior_jobs(relations, self.lexicon.status.get("former_anywhere", ()))
         relations = merge_relations(apply_denials(relations, sentences))
         # only a claim no sentence of its own dates borrows the date of the sentence after it
-        doc._.kg_relations = carry_dates(relations, sentences)
+        doc._.kg_relations = date_from_narrative(carry_dates(relations, sentences), sentences)
+        # an event no sentence of its own dates happened when the story last said
+        latest = narrative_dates(sentences)
+        events = [replace(e, date=latest[e.start].isoformat()) if e.date is None and e.start in latest else e
+                  for e in events]
         doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations))
         return doc
 

@@ -44,15 +44,16 @@ def annotate(article: Article, nlp: Language) -> Doc:
     return doc
 
 
-def headline_events(article: Article, nlp: Language, entities: Mapping[str, Entity]) -> list[Event]:
-    """The events the headline reports ("Huawei unveils HarmonyOS", "Amazon S3 outage knocks
-    Slack offline") about entities the body names: a headline is often the only line that
-    says the event in so many words. Only events are read from it, and its entities are the
-    body's, found by their printed forms: a title-case headline misleads the name finder and
-    the relation rules. The evidence is the headline, with no offsets into the text.
+def read_headline(article: Article, nlp: Language,
+                  entities: Mapping[str, Entity]) -> tuple[list[Relation], list[Event]]:
+    """The claims and events the headline states ("Huawei unveils HarmonyOS", "Nvidia agrees
+    to buy Arm from SoftBank") about entities the body names: a headline often says the main
+    event in so many words. Its entities are the body's, found by their printed forms, because a
+    title-case headline misleads the name finder. The evidence is the headline, with no
+    offsets into the text.
     """
     if not article.title or "kg_relations" not in nlp.pipe_names:
-        return []
+        return [], []
     doc = nlp.make_doc(article.title)
     if Doc.has_extension("kg_published"):
         doc._.kg_published = article.published
@@ -68,8 +69,11 @@ def headline_events(article: Article, nlp: Language, entities: Mapping[str, Enti
     if "kg_sentences" in nlp.pipe_names:
         doc = nlp.get_pipe("kg_sentences")(doc)
     doc = nlp.get_pipe("kg_relations")(doc)
-    return [replace(e, evidence=article.title, start=0, end=0) for e in getattr(doc._, "kg_events", None) or ()
-            if e.subject in entities]
+    relations = [replace(r, evidence=article.title, start=0, end=0) for r in getattr(doc._, "kg_relations", None) or ()
+                 if r.subject in entities and r.object in entities]
+    events = [replace(e, evidence=article.title, start=0, end=0) for e in getattr(doc._, "kg_events", None) or ()
+              if e.subject in entities]
+    return relations, events
 
 
 def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
@@ -127,7 +131,10 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     known = set(entities)
     relations = [r for r in relations if r.subject in known and r.object in known]
     events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
-    events = merge_events(events + headline_events(article, nlp, entities))
+    headline_relations, headline_events = read_headline(article, nlp, entities)
+    stated = {(r.subject, r.relation, r.object) for r in relations}
+    relations += [r for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
+    events = merge_events(events + headline_events)
     renamed = group_names(entities)
     if renamed:
         entities = {renamed.get(k, k): replace(e, name=renamed.get(e.name, e.name)) for k, e in entities.items()}

@@ -83,3 +83,10 @@ def test_an_undated_event_or_change_takes_the_date_the_story_last_named(extracto
     (event,) = [e for e in extraction.events if e.type == "outage"]
     (rel,) = [r for r in extraction.relations if r.relation == "acquired"]
     assert event.date == rel.date == "2024-06-03"
+
+
+def test_headline_claim_about_entities_of_the_body(extractor):
+    article = Article(id="t", title="Harrow Ventures acquires Pivotline Inc. for $5 million", lang="en",
+                      text="Harrow Ventures said on Tuesday that Pivotline Inc. will keep its name.")
+    (rel,) = [r for r in extractor.extract(article).relations if r.relation == "acquired"]
+    assert (rel.subject, rel.object, rel.evidence, rel.start) == ("Harrow Ventures", "Pivotline Inc.", article.title, 0)

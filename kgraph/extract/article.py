@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kgraph.extract.discourse import DATED_RELATIONS
 from kgraph.extract.events import merge_events
 from kgraph.models import Article, Entity, Event, Extraction, Mention, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
@@ -133,7 +134,12 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
     headline_relations, headline_events = read_headline(article, nlp, entities)
     stated = {(r.subject, r.relation, r.object) for r in relations}
-    relations += [r for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
+    # an undated change in the headline is the story's news: it happened when the first dated
+    # change of the body did
+    lead = next((r.date for r in sorted(relations, key=lambda r: r.start)
+                 if r.relation in DATED_RELATIONS and r.date and len(r.date) == 10), None)
+    relations += [replace(r, date=lead) if r.date is None and r.relation in DATED_RELATIONS else r
+                  for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
     events = merge_events(events + headline_events)
     renamed = group_names(entities)
     if renamed:

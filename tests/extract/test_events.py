@@ -90,3 +90,12 @@ def test_headline_claim_about_entities_of_the_body(extractor):
                       text="Harrow Ventures said on Tuesday that Pivotline Inc. will keep its name.")
     (rel,) = [r for r in extractor.extract(article).relations if r.relation == "acquired"]
     assert (rel.subject, rel.object, rel.evidence, rel.start) == ("Harrow Ventures", "Pivotline Inc.", article.title, 0)
+
+
+def test_an_undated_headline_change_takes_the_first_dated_change_of_the_body(extractor):
+    article = Article(id="t", title="Harrow Ventures acquires Pivotline Inc. for $5 million", lang="en",
+                      published=date(2024, 6, 5),
+                      text="Harrow Ventures invested in Quarrystone on Monday, June 3, 2024. "
+                           "Pivotline Inc. will keep its name.")
+    (rel,) = [r for r in extractor.extract(article).relations if r.relation == "acquired"]
+    assert rel.date == "2024-06-03"

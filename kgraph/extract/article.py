@@ -45,6 +45,11 @@ def annotate(article: Article, nlp: Language) -> Doc:
     return doc
 
 
+def _printed_in(text: str, entity: Entity) -> set[str]:
+    """The forms of ``entity`` that occur in ``text`` as strings (only those are tokenized)."""
+    return {form for form in (entity.name, *entity.aliases) if form and form in text}
+
+
 def read_headline(article: Article, nlp: Language,
                   entities: Mapping[str, Entity]) -> tuple[list[Relation], list[Event]]:
     """The claims and events the headline states ("Huawei unveils HarmonyOS", "Nvidia agrees
@@ -61,7 +66,7 @@ def read_headline(article: Article, nlp: Language,
     words = [t.text for t in doc]
     spans = []
     for entity in entities.values():
-        for form in {entity.name, *entity.aliases}:
+        for form in {entity.name, *entity.aliases} & _printed_in(article.title, entity):
             pattern = [t.text for t in nlp.make_doc(form)]
             n = len(pattern)
             spans += [Span(doc, k, k + n, label=entity.type, kb_id=entity.name)

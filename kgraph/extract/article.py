@@ -139,13 +139,14 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     events = [e for e in getattr(doc._, "kg_events", None) or () if e.subject in known]
     headline_relations, headline_events = read_headline(article, nlp, entities)
     stated = {(r.subject, r.relation, r.object) for r in relations}
-    # an undated change in the headline is the story's news: it happened when the first dated
-    # change of the body did
-    lead = next((r.date for r in sorted(relations, key=lambda r: r.start)
-                 if r.relation in DATED_RELATIONS and r.date and len(r.date) == 10), None)
+    # an undated change or event in the headline is the story's news: it happened when the
+    # body's first dated change or event did
+    dated = [(x.start, x.date) for x in [*relations, *events] if x.date and len(x.date) == 10
+             and (isinstance(x, Event) or x.relation in DATED_RELATIONS)]
+    lead = min(dated)[1] if dated else None
     relations += [replace(r, date=lead) if r.date is None and r.relation in DATED_RELATIONS else r
                   for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
-    events = merge_events(events + headline_events)
+    events = merge_events(events + [replace(e, date=e.date or lead) for e in headline_events])
     renamed = group_names(entities)
     if renamed:
         entities = {renamed.get(k, k): replace(e, name=renamed.get(e.name, e.name)) for k, e in entities.items()}

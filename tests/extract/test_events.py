@@ -92,10 +92,12 @@ def test_headline_claim_about_entities_of_the_body(extractor):
     assert (rel.subject, rel.object, rel.evidence, rel.start) == ("Harrow Ventures", "Pivotline Inc.", article.title, 0)
 
 
-def test_an_undated_headline_change_takes_the_first_dated_change_of_the_body(extractor):
-    article = Article(id="t", title="Harrow Ventures acquires Pivotline Inc. for $5 million", lang="en",
-                      published=date(2024, 6, 5),
+@pytest.mark.parametrize("title, kind", [("Harrow Ventures acquires Pivotline Inc. for $5 million", "acquired"),
+                                         ("Harrow Ventures launches Pebble Notes", "launch")])
+def test_an_undated_headline_change_or_event_takes_the_first_date_of_the_body(extractor, title, kind):
+    article = Article(id="t", title=title, lang="en", published=date(2024, 6, 5),
                       text="Harrow Ventures invested in Quarrystone on Monday, June 3, 2024. "
-                           "Pivotline Inc. will keep its name.")
-    (rel,) = [r for r in extractor.extract(article).relations if r.relation == "acquired"]
-    assert rel.date == "2024-06-03"
+                           "Pivotline Inc. will keep its name, and the Pebble Notes app costs $5.")
+    extraction = extractor.extract(article)
+    (found,) = [r for r in extraction.relations if r.relation == kind] + [e for e in extraction.events if e.type == kind]
+    assert found.date == "2024-06-03"

@@ -147,7 +147,11 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
                 for a, b, label in _label(ctx, s, e, sent, title):
                     found.append(Span(doc, a, b, label=label))
         if not final:
-            typed = [x for x in found if x.label_ in ("Organization", "Product")]
+            # a word of a person's full name found in the article ("Anthony Levandowski") stays
+            # that person's even where one context typed it alone as an organization
+            personal = {w for x in found if len(x) > 1 and x.label_ in ("Person", NAME) for w in ctx.folded[x.start:x.end]}
+            typed = [x for x in found if x.label_ in ("Organization", "Product")
+                     and not (len(x) == 1 and ctx.folded[x.start] in personal)]
             typed += [x for x in doc.ents if x.label_ in ("Organization", "Product")]
             ctx.known_orgs = {tuple(ctx.folded[x.start:x.end]): x.label_ for x in typed}
             ctx.known_orgs.update({(ctx.folded[x.end + 1],): x.label_ for x in typed  # "Acme Data (AD)"

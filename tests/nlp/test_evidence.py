@@ -73,3 +73,14 @@ def test_a_place_of_the_cldr_lists_is_no_entity(extractor, lang, text, place):
 def test_institution_names_hold_across_and_of(extractor, lang, text, names):
     found = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
     assert names <= found, found
+
+
+def test_a_surname_typed_alone_by_one_context_stays_the_person_s(extractor):
+    # "Levandowski's lawyer" alone reads like "LinkedIn's lawyer"; the full name says who it is
+    article = Article(id="t", lang="en", text="Uber fired Anthony Levandowski on Tuesday. "
+                      "Levandowski's lawyer, Miles Ehrlich, argued in a court filing. "
+                      "Levandowski has refused to answer questions. Levandowski left Google in 2016. "
+                      "Waymo says Levandowski took files. Uber put Levandowski in charge of its cars. "
+                      "Levandowski is not a defendant. Analysts said Levandowski was respected.")
+    types = {e.name: e.type for e in extractor.extract(article).entities}
+    assert types.get("Anthony Levandowski") == "Person" and "Levandowski" not in types

@@ -45,28 +45,25 @@ def annotate(article: Article, nlp: Language) -> Doc:
     return doc
 
 
+_HEADLINE_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "|"})
+
+
 def _printed_in(text: str, entity: Entity) -> set[str]:
     """The forms of ``entity`` that occur in ``text`` as strings (only those are tokenized)."""
     return {form for form in (entity.name, *entity.aliases) if form and form in text}
 
 
-def read_headline(article: Article, nlp: Language,
-                  entities: Mapping[str, Entity]) -> tuple[list[Relation], list[Event]]:
-    """The claims and events the headline states ("Huawei unveils HarmonyOS", "Nvidia agrees
-    to buy Arm from SoftBank") about entities the body names: a headline often says the main
-    event in so many words. Its entities are the body's, found by their printed forms, because a
-    title-case headline misleads the name finder. The evidence is the headline, with no
-    offsets into the text.
-    """
-    if not article.title or "kg_relations" not in nlp.pipe_names:
-        return [], []
-    doc = nlp.make_doc(article.title)
+def _headline_doc(article: Article, nlp: Language, entities: Mapping[str, Entity], *, clauses: bool) -> Doc:
+    """The headline as a Doc whose entities are the body's, found by their printed forms, read
+    by ``kg_relations``; with ``clauses``, each stretch between commas, colons and dashes is a
+    sentence of its own."""
+    doc = nlp.make_doc(article.title or "")
     if Doc.has_extension("kg_published"):
         doc._.kg_published = article.published
     words = [t.text for t in doc]
     spans = []
     for entity in entities.values():
-        for form in {entity.name, *entity.aliases} & _printed_in(article.title, entity):
+        for form in _printed_in(article.title or "", entity):
             pattern = [t.text for t in nlp.make_doc(form)]
             n = len(pattern)
             spans += [Span(doc, k, k + n, label=entity.type, kb_id=entity.name)
@@ -74,10 +71,34 @@ def read_headline(article: Article, nlp: Language,
     doc.ents = filter_spans(spans)
     if "kg_sentences" in nlp.pipe_names:
         doc = nlp.get_pipe("kg_sentences")(doc)
-    doc = nlp.get_pipe("kg_relations")(doc)
-    relations = [replace(r, evidence=article.title, start=0, end=0) for r in getattr(doc._, "kg_relations", None) or ()
-                 if r.subject in entities and r.object in entities]
-    events = [replace(e, evidence=article.title, start=0, end=0) for e in getattr(doc._, "kg_events", None) or ()
+    if clauses:
+        for k, token in enumerate(doc[:-1]):
+            if token.text in _HEADLINE_CLAUSE_BREAKS:
+                doc[k + 1].is_sent_start = True
+    return nlp.get_pipe("kg_relations")(doc)
+
+
+def read_headline(article: Article, nlp: Language,
+                  entities: Mapping[str, Entity]) -> tuple[list[Relation], list[Event]]:
+    """The claims and events the headline states ("Huawei unveils HarmonyOS", "Nvidia agrees
+    to buy Arm from SoftBank") about entities the body names: a headline often says the main
+    event in so many words. Its entities are the body's, found by their printed forms, because a
+    title-case headline misleads the name finder. A headline's commas join clauses when it
+    states claims ("Board fires Bagas, Lintang becomes CEO": Lintang is not fired) and lists
+    when it reports events ("Outage knocks Slack, Trello offline"), so claims are read clause
+    by clause and events from the whole line. The evidence is the headline, with no offsets
+    into the text.
+    """
+    if not article.title or "kg_relations" not in nlp.pipe_names:
+        return [], []
+    claims = _headline_doc(article, nlp, entities, clauses=True)
+    whole = _headline_doc(article, nlp, entities, clauses=False)
+    # a claim stands when its clause names both of its entities: the rules' slot filling from
+    # an earlier sentence does not carry across a headline's clauses
+    named = {sent.start_char: {e.kb_id_ for e in sent.ents} for sent in claims.sents}
+    relations = [replace(r, evidence=article.title, start=0, end=0) for r in getattr(claims._, "kg_relations", None) or ()
+                 if {r.subject, r.object} <= named.get(r.start, set())]
+    events = [replace(e, evidence=article.title, start=0, end=0) for e in getattr(whole._, "kg_events", None) or ()
               if e.subject in entities]
     return relations, events
 

@@ -101,3 +101,12 @@ def test_an_undated_headline_change_or_event_takes_the_first_date_of_the_body(ex
     extraction = extractor.extract(article)
     (found,) = [r for r in extraction.relations if r.relation == kind] + [e for e in extraction.events if e.type == kind]
     assert found.date == "2024-06-03"
+
+
+def test_a_headline_comma_joins_clauses_of_claims_not_a_list():
+    from kgraph.extractor import Extractor
+
+    article = Article(id="t", lang="id", title="Dewan Nusapay Pecat Bagas Pranowo, Lintang Maharani Jadi Plt. CEO",
+                      text="Nusapay menunjuk Lintang Maharani sebagai pelaksana tugas CEO menggantikan Bagas Pranowo.")
+    fired = {r.object for r in Extractor(scorer=False).extract(article).relations if r.relation == "fired"}
+    assert fired == {"Bagas Pranowo"}

@@ -48,27 +48,27 @@ def annotate(article: Article, nlp: Language) -> Doc:
 _HEADLINE_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "|"})
 
 
-def _printed_in(text: str, entity: Entity) -> set[str]:
-    """The forms of ``entity`` that occur in ``text`` as strings (only those are tokenized)."""
-    return {form for form in (entity.name, *entity.aliases) if form and form in text}
+def _headline_mentions(article: Article, nlp: Language, entities: Mapping[str, Entity]) -> list[tuple[int, int, Entity]]:
+    """(token start, end, entity) of every printed form of the body's entities in the headline;
+    only the forms that occur in it as strings are tokenized."""
+    title = article.title or ""
+    words = [t.text for t in nlp.make_doc(title)]
+    found = []
+    for entity in entities.values():
+        for form in {f for f in (entity.name, *entity.aliases) if f and f in title}:
+            pattern = [t.text for t in nlp.make_doc(form)]
+            n = len(pattern)
+            found += [(k, k + n, entity) for k in range(len(words) - n + 1) if words[k:k + n] == pattern]
+    return found
 
 
-def _headline_doc(article: Article, nlp: Language, entities: Mapping[str, Entity], *, clauses: bool) -> Doc:
-    """The headline as a Doc whose entities are the body's, found by their printed forms, read
-    by ``kg_relations``; with ``clauses``, each stretch between commas, colons and dashes is a
-    sentence of its own."""
+def _headline_doc(article: Article, nlp: Language, mentions: list[tuple[int, int, Entity]], *, clauses: bool) -> Doc:
+    """The headline as a Doc with the body's entities at ``mentions``, read by ``kg_relations``;
+    with ``clauses``, each stretch between commas, colons and dashes is a sentence of its own."""
     doc = nlp.make_doc(article.title or "")
     if Doc.has_extension("kg_published"):
         doc._.kg_published = article.published
-    words = [t.text for t in doc]
-    spans = []
-    for entity in entities.values():
-        for form in _printed_in(article.title or "", entity):
-            pattern = [t.text for t in nlp.make_doc(form)]
-            n = len(pattern)
-            spans += [Span(doc, k, k + n, label=entity.type, kb_id=entity.name)
-                      for k in range(len(words) - n + 1) if n and words[k:k + n] == pattern]
-    doc.ents = filter_spans(spans)
+    doc.ents = filter_spans([Span(doc, a, b, label=e.type, kb_id=e.name) for a, b, e in mentions])
     if "kg_sentences" in nlp.pipe_names:
         doc = nlp.get_pipe("kg_sentences")(doc)
     if clauses:
@@ -91,8 +91,11 @@ def read_headline(article: Article, nlp: Language,
     """
     if not article.title or "kg_relations" not in nlp.pipe_names:
         return [], []
-    claims = _headline_doc(article, nlp, entities, clauses=True)
-    whole = _headline_doc(article, nlp, entities, clauses=False)
+    mentions = _headline_mentions(article, nlp, entities)
+    if not mentions:
+        return [], []
+    claims = _headline_doc(article, nlp, mentions, clauses=True)
+    whole = _headline_doc(article, nlp, mentions, clauses=False)
     # a claim stands when its clause names both of its entities: the rules' slot filling from
     # an earlier sentence does not carry across a headline's clauses
     named = {sent.start_char: {e.kb_id_ for e in sent.ents} for sent in claims.sents}
@@ -101,6 +104,13 @@ def read_headline(article: Article, nlp: Language,
     events = [replace(e, evidence=article.title, start=0, end=0) for e in getattr(whole._, "kg_events", None) or ()
               if e.subject in entities]
     return relations, events
+
+
+def _lead_date(relations: list[Relation], events: list[Event]) -> str | None:
+    """The full date of the body's first dated change or event: when the story's news happened."""
+    dated = [(x.start, x.date) for x in [*relations, *events] if x.date and len(x.date) == 10
+             and (isinstance(x, Event) or x.relation in DATED_RELATIONS)]
+    return min(dated)[1] if dated else None
 
 
 def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
@@ -162,9 +172,7 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     stated = {(r.subject, r.relation, r.object) for r in relations}
     # an undated change or event in the headline is the story's news: it happened when the
     # body's first dated change or event did
-    dated = [(x.start, x.date) for x in [*relations, *events] if x.date and len(x.date) == 10
-             and (isinstance(x, Event) or x.relation in DATED_RELATIONS)]
-    lead = min(dated)[1] if dated else None
+    lead = _lead_date(relations, events)
     relations += [replace(r, date=lead) if r.date is None and r.relation in DATED_RELATIONS else r
                   for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
     events = merge_events(events + [replace(e, date=e.date or lead) for e in headline_events])

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from kgraph.models import Entity
+from kgraph.nlp.cues import opens_with_name
 
 __all__ = ["brand_products"]
 
@@ -27,15 +28,6 @@ def _forms(entity: Entity) -> list[str]:
     if entity.known_as:
         forms.append(entity.known_as)
     return [f for f in forms if f]
-
-
-def _opens_with(form: str, org_form: str) -> bool:
-    """Whether a product's form is the organization's form and more: more words ("Google
-    Drive") or, glued on, a part that starts with a capital or digit ("JioTV"; not "Googleplex")."""
-    rest = form[len(org_form):] if form.startswith(org_form) else ""
-    if rest.startswith(" "):
-        return len(rest) > 1
-    return bool(rest) and " " not in form and (rest[0].isupper() or rest[0].isdigit())
 
 
 def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
@@ -50,7 +42,7 @@ def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
     out = []
     for product in (e for e in entities if e.type == "Product"):
         for org_form, org in orgs:
-            if any(_opens_with(form, org_form) for form in _forms(product)):
+            if any(opens_with_name(form, org_form) for form in _forms(product)):
                 out.append((org, product.name))
                 break
     return out

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.models import Entity, Mention
 from kgraph.nlp.context import list_neighbours
-from kgraph.nlp.cues import doc_words, is_coined_word
+from kgraph.nlp.cues import doc_words, is_coined_word, opens_with_name
 from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
@@ -264,8 +264,7 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
         # a coined word ("WannaCry", "JioTV") names a firm or its product even with no cue:
         # the product when it opens with an organization of the article ("Jio" + "TV")
         orgs = {s.text for s in spans if s.label_ == "Organization"}
-        return "Product" if any(f.startswith(o) and f != o and not f[len(o)].islower()
-                                for f in forms for o in orgs) else "Organization"
+        return "Product" if any(opens_with_name(f, o) for f in forms for o in orgs) else "Organization"
     if not any(s.label_ == NAME for s in ent.spans):
         return ""
     if len(ent.spans) == 1 and all(w.casefold() in lex.common_words and w[:1].isupper()

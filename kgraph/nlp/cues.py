@@ -13,8 +13,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_coined_word", "is_headline",
-           "doc_words"]
+__all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_coined_word",
+           "opens_with_name", "is_headline", "doc_words"]
 
 _WORDS_KEY = "kg_words"
 
@@ -105,12 +105,26 @@ def is_titlecase_word(text: str) -> bool:
 def is_coined_word(text: str) -> bool:
     """A word coined as a name: a capital inside it after a lower-case letter ("WannaCry",
     "JioCinema", "eFarm", "iPod"). The language writes none of its own words so; a brand,
-    a firm or a product does.
+    a firm or a product does, but not a surname ("McCarthy", "DeSantis").
 
-    >>> [is_coined_word(w) for w in ["WannaCry", "eFarm", "iPod", "Google", "IBM", "McDonald"]]
-    [True, True, True, False, False, True]
+    >>> [is_coined_word(w) for w in ["WannaCry", "eFarm", "iPod", "Google", "IBM", "McCarthy"]]
+    [True, True, True, False, False, False]
     """
-    return bool(_COINED.fullmatch(text))
+    return bool(_COINED.fullmatch(text)) and not _SURNAME_PREFIX.fullmatch(text)
+
+
+def opens_with_name(form: str, name: str) -> bool:
+    """Whether ``form`` is ``name`` and more: more words ("Google Drive") or, glued on, a part
+    that starts with a capital or digit ("JioTV"; not "Googleplex", not "Google" itself).
+
+    >>> [opens_with_name(f, n) for f, n in [("Google Drive", "Google"), ("JioTV", "Jio"),
+    ...                                      ("Googleplex", "Google"), ("Google", "Google")]]
+    [True, True, False, False]
+    """
+    rest = form[len(name):] if name and form.startswith(name) else ""
+    if rest.startswith(" "):
+        return len(rest) > 1
+    return bool(rest) and " " not in form and (rest[0].isupper() or rest[0].isdigit())
 
 
 def is_headline(words: Sequence[str], *, minor: frozenset[str] = frozenset()) -> bool:

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kgraph.nlp.cues import doc_words, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import doc_words, is_coined_word, is_headline, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.runs import RunContext, runs
 
@@ -159,30 +159,88 @@ def find_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     return found
 
 
+def _extension_word(ctx: RunContext, k: int, taken: set[int]) -> bool:
+    """Whether token ``k`` can go on a known name printed before it: a name word or a version
+    number in the same sentence, not claimed, and no title, month, day, honorific, given name or
+    initial before another name word (a person's name: "CEO Gojek Kevin Aluwi"); a place goes on it
+    ("Vodafone India")."""
+    lex, word, fold = ctx.lex, ctx.words[k], ctx.folded[k]
+    if k in taken or not ctx.spaces[k - 1] or ctx.doc[k].is_sent_start:
+        return False
+    if not (is_name_word(word, extra=lex.legal_after) or _version_word(word)):
+        return False
+    if phrase_at(ctx.folded, k, lex.places):
+        return True  # "Vodafone India"
+    if is_coined_word(word):
+        return False  # "akun Twitter DarkTracer": a coined word is a name of its own
+    if not ctx.spaces[k] and k + 1 < len(ctx.words) and ctx.words[k + 1] == "-":
+        return False  # "Mandiri E-Cash": the word goes on past a hyphen, a name of its own
+    initial = len(word.rstrip(".")) == 1 and word[0].isalpha()
+    person = (initial or word in lex.given_names and fold not in lex.common_words) and k + 1 < len(ctx.words) \
+        and is_name_word(ctx.words[k + 1])  # "Gojek Kevin Aluwi", "BEI I Gede Nyoman Yetna"
+    return not (fold in ctx.stops or fold in lex.honorifics or phrase_at(ctx.folded, k, lex.titles) or person)
+
+
+def _extension_type(ctx: RunContext, s: int, e: int, sent: Span) -> str:
+    """The type of a known name with more name words after it and no organization word among
+    them: an organization where the words around say so (", the telecom subsidiary", "at ...",
+    "... laid off"), else a product, the brand's ("Google Toolbar")."""
+    lex = ctx.lex
+    cue = ctx.head_cue_before(s, sent.start)
+    if cue:
+        return cue
+    if ctx.cue_after(e, sent.end, lex.product_cues) or ctx.apposition(e, sent.end, lex.product_cues):
+        return "Product"
+    if ctx.apposition(e, sent.end, lex.org_cues) or ctx.link_before(s, sent.start) or ctx.verb_after(e, sent.end):
+        return "Organization"
+    return "Product"
+
+
 def extend_known_organizations(doc: Doc, lex: NamesLexicon) -> list[Span]:
-    """``doc.ents`` with a known organization followed by name words that end in a company word
-    read as the longer firm it names: "Citigroup Global Markets Inc." (a new organization: the
-    text names a firm of its own); only company words after it ("LinkedIn Corporation",
-    "Primavera Capital Group") stretch the known name over them (same canonical ``kb_id_``)."""
-    words, folded, spaces = doc_words(doc)
+    """``doc.ents`` with a known organization or product followed by name words read as the
+    longer name the text prints (a longer, more specific name wins over a shorter known one):
+
+    - only company words after it ("LinkedIn Corporation", "Primavera Capital Group"): the same
+      firm (same canonical ``kb_id_``);
+    - an organization word or legal form among them ("Citigroup Global Markets Inc.", "Tata
+      Steel", "Alibaba Pictures") or a place ("Grab Indonesia", "Vodafone India"): an
+      organization of its own;
+    - other words ("Google Toolbar", "Apple Card", "Windows Phone"): a name of its own, typed
+      by the cues around it as the name finder types a name, a product when none speaks; not where a title stands before the name in languages that write "title organization
+      name" ("CEO Telkom Ririek Adriansyah": the words after are a person's).
+
+    Headings are left alone: every word of a title-case line is capitalized.
+    """
+    ctx = RunContext(doc, lex)
+    words, folded = ctx.words, ctx.folded
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    minor = lex.stop_capitals | lex.connectors | lex.group_links
+    headings = {i for sent in doc.sents if is_headline([w for w in words[sent.start:sent.end] if not w.isspace()],
+                                                       minor=minor) for i in range(sent.start, sent.end)}
     forms = lex.company_forms | lex.legal_after
-    tails = lex.company_tails | forms
+    org_words = lex.org_words | lex.company_tails | forms
     out = []
     for ent in doc.ents:
-        end, last = ent.end, ent.end
-        while end < len(doc) and end - ent.end < 4 and end not in taken and spaces[end - 1] \
-                and not doc[end].is_sent_start and is_name_word(words[end], extra=lex.legal_after):
-            end += 1
-            if folded[end - 1] in tails:
-                last = end
-        if ent.label_ == "Organization" and ent.kb_id_ and last > ent.end:
-            # only company words added ("LinkedIn Corporation", "Primavera Capital Group"): the same firm
-            same = all(f in forms for f in folded[ent.end:last])
-            out.append(Span(doc, ent.start, last, label="Organization", kb_id=ent.kb_id_ if same else ""))
-            taken.update(range(ent.end, last))
-        else:
+        end = ent.end
+        if ent.kb_id_ and ent.label_ in ("Organization", "Product") and ent.start not in headings:
+            while end < len(doc) and end - ent.end < 4 and _extension_word(ctx, end, taken):
+                end += 1
+        added = folded[ent.end:end]
+        if not added:
             out.append(ent)
+            continue
+        if ent.label_ == "Organization" and all(f in forms for f in added):
+            label, kb_id = "Organization", ent.kb_id_  # "LinkedIn Corporation": the same firm
+        elif any(f in org_words for f in added) or phrase_at(folded, ent.end, lex.places, end) == len(added):
+            label, kb_id = "Organization", ""  # "Tata Steel", "Grab Indonesia"
+        elif lex.title_org_name and (ctx.title_before(ent.start, ent.sent.start) or sum(
+                is_titlecase_word(w) for w in words[ent.end:end]) > 1):
+            out.append(ent)  # "CEO Telkom Ririek Adriansyah", "Deputi Bidang Komunikasi BPJS Oni Marbun"
+            continue
+        else:
+            label, kb_id = _extension_type(ctx, ent.start, end, ent.sent), ""  # "Google Toolbar", "Apple Card"
+        out.append(Span(doc, ent.start, end, label=label, kb_id=kb_id))
+        taken.update(range(ent.end, end))
     return out
 
 

@@ -120,6 +120,21 @@ def test_names_known_organization_followed_by_an_arm_or_its_corporate_form(nlp_e
     assert {e.kb_id_ for e in doc.ents if e.text.startswith("LinkedIn")} == {"LinkedIn"}  # one LinkedIn
 
 
+def test_names_a_longer_name_printed_after_a_known_one_wins(nlp_en):
+    doc = nlp_en("Reliance Communications and Vodafone India lost users to Reliance Jio Infocomm, "
+                 "the telecom subsidiary. Google Toolbar was made by Google.")
+    assert entities(doc) == {"Reliance Communications": "Organization", "Vodafone India": "Organization",
+                             "Reliance Jio Infocomm": "Organization", "Google Toolbar": "Product",
+                             "Google": "Organization"}
+
+
+def test_names_a_known_name_before_a_person_stays_short(nlp_id):
+    found = entities(nlp_id("Deputi Bidang Komunikasi BPJS Ketenagakerjaan Oni Marbun menjawab. "
+                            "CEO Gojek Kevin Aluwi hadir. Grab Indonesia juga hadir."))
+    assert found["Oni Marbun"] == "Person" and found["Kevin Aluwi"] == "Person"
+    assert found["Grab Indonesia"] == "Organization" and "Gojek Kevin Aluwi" not in found
+
+
 def test_names_english_titles_in_indonesian_and_titles_joined_by_ampersand(nlp_id):
     assert entities(nlp_id("Director & Chief Financial Officer Indosat Eyas Naif Assaf mengatakan hal itu.")) == {
         "Indosat": "Organization", "Eyas Naif Assaf": "Person"}

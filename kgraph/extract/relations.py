@@ -351,7 +351,7 @@ class RelationExtractor:
             titles.append(items[k + 2])
             k += 2
         cues = {name: words for name, words in lex.status.items()
-                if not name.endswith("_anywhere") and name != "connectives"}
+                if not name.endswith("_anywhere") and name not in ("connectives", "former_past", "appointed")}
         status_words = set().union(*cues.values()) if cues else set()
         names = []
         for t in titles:
@@ -369,9 +369,13 @@ class RelationExtractor:
         return " and ".join(names), status
 
     def _status(self, window: Sequence[str], sentence: str) -> str:
-        """A post's status from the words of and around its title (lower case) and its sentence."""
+        """A post's status from the words of and around its title (lower case) and its sentence:
+        a former cue ("former", "mantan"), a past copula before the title with no appointing
+        verb ("Mistry was the sixth chairman", not "was named chief executive"), an interim cue."""
         cues, sentence = self.lexicon.status, sentence.lower()
-        if any(w in cues.get("former", ()) for w in window) or any(
+        past = any(w in cues.get("former_past", ()) for w in window) and not any(
+            w in cues.get("appointed", ()) for w in window)
+        if past or any(w in cues.get("former", ()) for w in window) or any(
                 phrase in sentence for phrase in cues.get("former_anywhere", ())):
             return "former"  # "Sebelum bergabung dengan SDT, Yohanes merupakan direktur di X"
         if any(w in cues.get("interim", ()) for w in window) or any(

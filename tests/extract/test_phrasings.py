@@ -334,3 +334,10 @@ def test_phrasing_a_workforce_is_not_the_relative_clause_s(extractor):
     found = _found(extractor, text, "en")
     assert ("Expedia", "laidOff", "Expedia employees") not in found, sorted(found)
     assert ("Brightlane Labs", "laidOff", "Brightlane Labs employees") in found
+
+
+def test_phrasing_a_past_copula_before_a_title_is_a_former_post(extractor):
+    found = _found(extractor, "Rafael Ortiz was the chief executive of Brightloom Labs.", "en")
+    assert found[("Rafael Ortiz", "holdsPosition", "Brightloom Labs")].status == "former"
+    found = _found(extractor, "Rafael Ortiz was named chief executive of Brightloom Labs.", "en")
+    assert found[("Rafael Ortiz", "holdsPosition", "Brightloom Labs")].status == "current"

@@ -14,7 +14,7 @@ from typing import Sequence
 import dateparser
 import regex
 
-__all__ = ["find_dates", "resolve_date", "PartialDate"]
+__all__ = ["find_dates", "resolve_date", "PartialDate", "RelativeDate", "relative_date"]
 
 _DAY_MONTH = regex.compile(r"\((\d{1,2})/(\d{1,2})\)")
 _DROP = regex.compile(r"\b(lalu|yang lalu|pada|on|late on|tanggal|hari)\b", regex.IGNORECASE)
@@ -98,12 +98,51 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
     return result
 
 
+@dataclass(frozen=True)
+class RelativeDate:
+    """A phrase that names a time counted back from the published date ("last year", "bulan
+    lalu", "yesterday", "last June"): its pattern, the unit (year, month, day, or named_month
+    for a month named by the pattern's group ``m``) and the offset in that unit."""
+
+    pattern: regex.Pattern
+    unit: str
+    offset: int = 0
+
+
+#: The units a relative date counts in.
+RELATIVE_UNITS = ("year", "month", "day", "named_month")
+
+
+def relative_date(unit: str, offset: int, published: date, month: int | None = None) -> date | PartialDate:
+    """The date ``offset`` units from ``published``; a named month is the last one before the
+    published month (this year's when it has passed, else last year's), ``offset`` more years back.
+
+    >>> p = date(2023, 3, 10)
+    >>> [relative_date(u, o, p).isoformat() for u, o in (("year", -1), ("month", -1), ("day", -1))]
+    ['2022', '2023-02', '2023-03-09']
+    >>> relative_date("named_month", 0, p, 6).isoformat(), relative_date("named_month", 0, p, 1).isoformat()
+    ('2022-06', '2023-01')
+    """
+    if unit == "year":
+        return PartialDate(published.year + offset)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return PartialDate(index // 12, index % 12 + 1)
+    if unit == "day":
+        return published + timedelta(days=offset)
+    assert month is not None
+    year = published.year if month < published.month else published.year - 1
+    return PartialDate(year + offset, month)
+
+
 def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | None,
-               lang: str | None) -> list[tuple[int, int, date | PartialDate]]:
+               lang: str | None, relative: Sequence[RelativeDate] = ()) -> list[tuple[int, int, date | PartialDate]]:
     """Date phrases in ``text`` as (start, end, date), in text order; unresolvable ones dropped.
 
     A pattern with a group ``y`` (and optionally ``m``, a month name) names a year or a month
-    without a day and gives a :class:`PartialDate`; earlier patterns win overlaps.
+    without a day and gives a :class:`PartialDate`; earlier patterns win overlaps. The
+    ``relative`` phrases come after them and need a published date ("last year" in an article
+    of 2018 is 2017).
 
     >>> p = [regex.compile(r"(?:in|since) (?:(?P<m>August) )?(?P<y>(?:19|20)[0-9][0-9])")]
     >>> [d.isoformat() for _, _, d in find_dates("founded in 2008, CEO since August 2015", p, None, "en")]
@@ -125,4 +164,13 @@ def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | N
             if resolved is not None:
                 found.append((m.start(), m.end(), resolved))
                 taken.append((m.start(), m.end()))
+    for rel in relative if published is not None else ():
+        for m in rel.pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            month = _month_number(m.group("m"), lang) if rel.unit == "named_month" else None
+            if rel.unit == "named_month" and month is None:
+                continue
+            found.append((m.start(), m.end(), relative_date(rel.unit, rel.offset, published, month)))
+            taken.append((m.start(), m.end()))
     return sorted(found)

@@ -111,7 +111,8 @@ class RelationExtractor:
         view = DocView(doc)
         for sent in doc.sents:
             encoded = self.encoder.encode(sent, history, counts, view)
-            dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang)
+            dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang,
+                               self.lexicon.relative_dates)
             matches.extend(self._match_sentence(encoded, dates))
             words = [it.text.casefold() if it.kind == "word" else "" for it in encoded.items]
             stems = [self.stem(w) if w else "" for w in words]

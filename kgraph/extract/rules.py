@@ -16,10 +16,11 @@ import regex
 import yaml
 
 from kgraph.errors import LexiconError
-from kgraph.lexicons import YAML_LOADER
+from kgraph.extract.dates import RELATIVE_UNITS, RelativeDate
 from kgraph.extract.encode import Descriptions, TitleLexicon
 from kgraph.extract.offices import Offices
 from kgraph.extract.patterns import compile_pattern, pattern_requirements
+from kgraph.lexicons import YAML_LOADER
 from kgraph.models import MODALITIES, RELATIONS
 
 __all__ = ["Rule", "RelationLexicon", "PatternIndex", "load_relation_lexicon", "available_languages"]
@@ -27,7 +28,7 @@ __all__ = ["Rule", "RelationLexicon", "PatternIndex", "load_relation_lexicon", "
 _RULE_KEYS = {"id", "relation", "patterns", "confidence", "modality", "scope", "fill", "status", "role",
               "expand"}
 _TOP_KEYS = {"language", "offices", "stemmer", "conjunctions", "titles", "status", "references", "pronouns",
-             "modality", "dates", "rules", "attribution", "descriptions"}
+             "modality", "dates", "relative_dates", "rules", "attribution", "descriptions"}
 _SCOPES = {"sentence", "match"}
 _FILLS = {"context_org", "strict_context_org", "match_org", "context_person", "sentence_org", "employer", "member_org",
           "employees", "topic_org"}
@@ -80,6 +81,7 @@ class RelationLexicon:
     date_patterns: tuple[regex.Pattern, ...]
     rules: tuple[Rule, ...]
     offices: Offices = Offices()
+    relative_dates: tuple[RelativeDate, ...] = ()
 
     @cached_property
     def pattern_index(self) -> "PatternIndex":
@@ -211,6 +213,7 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         dates = tuple(regex.compile(p, regex.IGNORECASE) for p in data.get("dates") or [])
     except regex.error as error:
         raise LexiconError(f"{where}: dates: {error}") from None
+    relative = _relative_dates(data.get("relative_dates") or [], where)
     offices = data.get("offices") or {}
     heads = offices.get("heads") or {}
     if not isinstance(heads, dict):
@@ -239,8 +242,33 @@ def _parse(data: Any, where: str) -> RelationLexicon:
         clause_breaks=frozenset(_words(modality.get("clause_breaks", []), f"{where}: modality.clause_breaks")),
         negation_window=int(modality.get("window", 4)),
         date_patterns=dates,
+        relative_dates=relative,
         rules=tuple(_rule(r, f"{where}: rules[{n}]") for n, r in enumerate(rules)),
     )
+
+
+def _relative_dates(entries: Any, where: str) -> tuple[RelativeDate, ...]:
+    """``relative_dates``: a list of {pattern, unit, offset} (``offset`` defaults to 0)."""
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: relative_dates must be a list of {{pattern, unit, offset}}")
+    out = []
+    for n, entry in enumerate(entries):
+        at = f"{where}: relative_dates[{n}]"
+        if not isinstance(entry, dict) or set(entry) - {"pattern", "unit", "offset"} or "pattern" not in entry:
+            raise LexiconError(f"{at}: expected a mapping with pattern, unit and offset")
+        unit, offset = entry.get("unit"), entry.get("offset", 0)
+        if unit not in RELATIVE_UNITS:
+            raise LexiconError(f"{at}: unit must be one of {', '.join(RELATIVE_UNITS)}, got {unit!r}")
+        if not isinstance(offset, int) or isinstance(offset, bool):
+            raise LexiconError(f"{at}: offset must be a whole number, got {offset!r}")
+        try:
+            pattern = regex.compile(str(entry["pattern"]), regex.IGNORECASE)
+        except regex.error as error:
+            raise LexiconError(f"{at}: {error}") from None
+        if unit == "named_month" and "m" not in pattern.groupindex:
+            raise LexiconError(f"{at}: a named_month pattern needs a group (?P<m>...) for the month")
+        out.append(RelativeDate(pattern, unit, offset))
+    return tuple(out)
 
 
 def available_languages() -> list[str]:

@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 
-from kgraph.extract.dates import resolve_date
+from kgraph.errors import LexiconError
+from kgraph.extract.dates import find_dates, resolve_date
+from kgraph.extract.rules import load_relation_lexicon
 
 
 @pytest.mark.parametrize("phrase, lang, published, expected", [
@@ -22,3 +24,25 @@ def test_resolve_date(phrase, lang, published, expected):
 
 def test_day_month_without_published_date_is_unknown():
     assert resolve_date("Selasa (21/11)", None, "id") is None
+
+
+@pytest.mark.parametrize("lang, text, published, expected", [
+    ("en", "SoftBank invested in Flipkart last year.", date(2018, 5, 9), "2017"),
+    ("en", "Tomb joined the company only last June.", date(2023, 3, 3), "2022-06"),
+    ("en", "The service went down earlier this month.", date(2023, 3, 3), "2023-03"),
+    ("id", "SoftBank menanam modal di Flipkart tahun lalu.", date(2018, 5, 9), "2017"),
+    ("id", "Ia bergabung Juni lalu.", date(2023, 8, 3), "2023-06"),
+    ("id", "Layanan itu terganggu kemarin.", date(2023, 8, 3), "2023-08-02"),
+])
+def test_times_counted_back_from_the_published_date(lang, text, published, expected):
+    lexicon = load_relation_lexicon(lang)
+    found = find_dates(text, lexicon.date_patterns, published, lang, lexicon.relative_dates)
+    assert [d.isoformat() for _, _, d in found] == [expected]
+    assert find_dates(text, lexicon.date_patterns, None, lang, lexicon.relative_dates) == []
+
+
+def test_a_named_month_counted_back_needs_its_month_group(tmp_path):
+    path = tmp_path / "xx.relations.yaml"
+    path.write_text("language: xx\nrelative_dates:\n  - {pattern: 'last month', unit: named_month}\n")
+    with pytest.raises(LexiconError, match=r"relative_dates\[0\].*group"):
+        load_relation_lexicon("xx", path)

@@ -30,6 +30,8 @@ def test_day_month_without_published_date_is_unknown():
     ("en", "SoftBank invested in Flipkart last year.", date(2018, 5, 9), "2017"),
     ("en", "Tomb joined the company only last June.", date(2023, 3, 3), "2022-06"),
     ("en", "The service went down earlier this month.", date(2023, 3, 3), "2023-03"),
+    ("en", "Vogt co-founded Cruise a decade ago.", date(2023, 11, 19), "2013"),
+    ("en", "Regulators allowed Facebook's 2012 purchase of Instagram.", date(2023, 12, 18), "2012"),
     ("id", "SoftBank menanam modal di Flipkart tahun lalu.", date(2018, 5, 9), "2017"),
     ("id", "Ia bergabung Juni lalu.", date(2023, 8, 3), "2023-06"),
     ("id", "Layanan itu terganggu kemarin.", date(2023, 8, 3), "2023-08-02"),

@@ -17,6 +17,7 @@ import regex
 __all__ = ["find_dates", "resolve_date", "PartialDate", "RelativeDate", "relative_date"]
 
 _DAY_MONTH = regex.compile(r"\((\d{1,2})/(\d{1,2})\)")
+_NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 _DROP = regex.compile(r"\b(lalu|yang lalu|pada|on|late on|tanggal|hari)\b", regex.IGNORECASE)
 
 
@@ -135,6 +136,14 @@ def relative_date(unit: str, offset: int, published: date, month: int | None = N
     return PartialDate(year + offset, month)
 
 
+@lru_cache(maxsize=8)
+def _screen(relative: tuple[RelativeDate, ...]) -> regex.Pattern:
+    """One pattern matching wherever any of ``relative`` may: a sentence it misses is not read
+    pattern by pattern."""
+    unnamed = [_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in relative]  # one group name may recur
+    return regex.compile("|".join(f"(?:{p})" for p in unnamed), regex.IGNORECASE)
+
+
 def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | None,
                lang: str | None, relative: Sequence[RelativeDate] = ()) -> list[tuple[int, int, date | PartialDate]]:
     """Date phrases in ``text`` as (start, end, date), in text order; unresolvable ones dropped.
@@ -164,7 +173,9 @@ def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | N
             if resolved is not None:
                 found.append((m.start(), m.end(), resolved))
                 taken.append((m.start(), m.end()))
-    for rel in relative if published is not None else ():
+    if published is None or not relative or not _screen(tuple(relative)).search(text):
+        return sorted(found)  # most sentences name no time counted back
+    for rel in relative:
         for m in rel.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

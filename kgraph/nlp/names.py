@@ -211,18 +211,25 @@ def extend_known_organizations(doc: Doc, lex: NamesLexicon) -> list[Span]:
 
     Headings are left alone: every word of a title-case line is capitalized.
     """
-    ctx = RunContext(doc, lex)
-    words, folded = ctx.words, ctx.folded
+    words, folded, spaces = doc_words(doc)
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    # most known names have no name word after them: only those that do need the run context
+    open_ends = [e for e in doc.ents if e.kb_id_ and e.label_ in ("Organization", "Product") and e.end < len(doc)
+                 and e.end not in taken and spaces[e.end - 1]
+                 and (is_name_word(words[e.end], extra=lex.legal_after) or _version_word(words[e.end]))]
+    if not open_ends:
+        return list(doc.ents)
+    ctx = RunContext(doc, lex)
     minor = lex.stop_capitals | lex.connectors | lex.group_links
-    headings = {i for sent in doc.sents if is_headline([w for w in words[sent.start:sent.end] if not w.isspace()],
-                                                       minor=minor) for i in range(sent.start, sent.end)}
+    headings = {i for sent in {e.sent for e in open_ends} if is_headline(
+        [w for w in words[sent.start:sent.end] if not w.isspace()], minor=minor) for i in range(sent.start, sent.end)}
     forms = lex.company_forms | lex.legal_after
     org_words = lex.org_words | lex.company_tails | forms
+    candidates = {(e.start, e.end) for e in open_ends}
     out = []
     for ent in doc.ents:
         end = ent.end
-        if ent.kb_id_ and ent.label_ in ("Organization", "Product") and ent.start not in headings:
+        if (ent.start, ent.end) in candidates and ent.start not in headings:
             while end < len(doc) and end - ent.end < 4 and _extension_word(ctx, end, taken):
                 end += 1
         added = folded[ent.end:end]

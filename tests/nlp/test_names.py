@@ -128,6 +128,11 @@ def test_names_a_longer_name_printed_after_a_known_one_wins(nlp_en):
                              "Google": "Organization"}
 
 
+def test_names_a_coined_word_after_a_known_name_is_a_name_of_its_own(nlp_id):
+    found = entities(nlp_id("Klaim itu disebarkan akun Twitter DarkTracer pada Senin."))
+    assert "Twitter" in found and not any(name.startswith("Twitter ") for name in found)
+
+
 def test_names_a_known_name_before_a_person_stays_short(nlp_id):
     found = entities(nlp_id("Deputi Bidang Komunikasi BPJS Ketenagakerjaan Oni Marbun menjawab. "
                             "CEO Gojek Kevin Aluwi hadir. Grab Indonesia juga hadir."))

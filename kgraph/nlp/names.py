@@ -22,7 +22,9 @@ rule first:
 7. an organization cue in an apposition (", a longtime competitor"), a preposition or verb that
    takes organizations before ("at Acme", "bergabung dengan Acme", "the chief executive of
    Acme"), or an organization's verb after ("Acme laid off") -> Organization;
-8. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
+8. two or more words that are all common words of the language and no given name, with no cue
+   ("Hubungan Masyarakat", "Uniform Bar Exam") -> no name: a capitalized phrase of the language;
+9. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
    :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
    when none says otherwise); after an article that people's names never take ("the Ledger
    Daily") -> Organization.
@@ -101,6 +103,8 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if n == 1:
         return [(s, e, CANDIDATE)]
     words = ctx.words[s:e]
+    if all(f in lex.common_words and w not in lex.given_names for w, f in zip(words, folded) if w != "-"):
+        return []  # "Hubungan Masyarakat", "Uniform Bar Exam": words of the language, capitalized, no name
     if not article and all(is_titlecase_word(w) or f in lex.connectors or w == "-" for w, f in zip(words, folded)):
         return [(s, e, NAME)]
     return [(s, e, "Organization")]

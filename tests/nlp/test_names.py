@@ -133,6 +133,13 @@ def test_names_a_coined_word_after_a_known_name_is_a_name_of_its_own(nlp_id):
     assert "Twitter" in found and not any(name.startswith("Twitter ") for name in found)
 
 
+def test_names_capitalized_words_of_the_language_with_no_cue_are_no_name(nlp_en, nlp_id):
+    assert entities(nlp_en("She passed the Uniform Bar Exam in 2019, and Lena Fischer joined Brightloom Labs.")) == {
+        "Lena Fischer": "Person", "Brightloom Labs": "Organization"}
+    assert "Hubungan Masyarakat" not in entities(nlp_id("Kepala Hubungan Masyarakat menyampaikan bahwa Budi "
+                                                        "Santoso bergabung dengan Lintas Bayar."))
+
+
 def test_names_a_known_name_before_a_person_stays_short(nlp_id):
     found = entities(nlp_id("Deputi Bidang Komunikasi BPJS Ketenagakerjaan Oni Marbun menjawab. "
                             "CEO Gojek Kevin Aluwi hadir. Grab Indonesia juga hadir."))

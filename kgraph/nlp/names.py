@@ -38,11 +38,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kgraph.nlp.cues import doc_words, is_coined_word, is_headline, is_name_word, is_titlecase_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import (doc_words, is_coined_word, is_headline, is_name_word, is_titlecase_word, phrase_at,
+                              phrase_ending_at)
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
 from kgraph.nlp.runs import RunContext, runs
 
-__all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_known_organizations", "extend_legal_forms",
+__all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_known_names", "extend_legal_forms",
            "NameFinder"]
 
 #: Label of a single unknown word that only the alias resolver can confirm.
@@ -200,7 +201,7 @@ def _extension_type(ctx: RunContext, s: int, e: int, sent: Span) -> str:
     return "Product"
 
 
-def extend_known_organizations(doc: Doc, lex: NamesLexicon) -> list[Span]:
+def extend_known_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """``doc.ents`` with a known organization or product followed by name words read as the
     longer name the text prints (a longer, more specific name wins over a shorter known one):
 
@@ -210,8 +211,9 @@ def extend_known_organizations(doc: Doc, lex: NamesLexicon) -> list[Span]:
       Steel", "Alibaba Pictures") or a place ("Grab Indonesia", "Vodafone India"): an
       organization of its own;
     - other words ("Google Toolbar", "Apple Card", "Windows Phone"): a name of its own, typed
-      by the cues around it as the name finder types a name, a product when none speaks; not where a title stands before the name in languages that write "title organization
-      name" ("CEO Telkom Ririek Adriansyah": the words after are a person's).
+      by the cues around it as the name finder types a name, a product when none speaks; not
+      in languages that write "title organization name" where a title stands before it or two
+      name words follow ("CEO Telkom Ririek Adriansyah": the words after are a person's).
 
     Headings are left alone: every word of a title-case line is capitalized.
     """
@@ -313,7 +315,7 @@ class NameFinder(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = extend_brand_names(doc, self.lexicon)
-        doc.ents = extend_known_organizations(doc, self.lexicon)
+        doc.ents = extend_known_names(doc, self.lexicon)
         doc.ents = extend_legal_forms(doc, self.lexicon)
         doc.ents = filter_spans(list(doc.ents) + find_names(doc, self.lexicon))
         return doc

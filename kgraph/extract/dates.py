@@ -131,7 +131,9 @@ def relative_date(unit: str, offset: int, published: date, month: int | None = N
         return PartialDate(index // 12, index % 12 + 1)
     if unit == "day":
         return published + timedelta(days=offset)
-    assert month is not None
+    if unit != "named_month" or month is None:
+        raise ValueError(f"relative date: unit {unit!r} (one of {', '.join(RELATIVE_UNITS)}) "
+                         f"{'needs a month' if unit == 'named_month' else 'is unknown'}")
     year = published.year if month < published.month else published.year - 1
     return PartialDate(year + offset, month)
 

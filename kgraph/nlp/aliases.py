@@ -267,9 +267,6 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
         return "Product" if any(opens_with_name(f, o) for f in forms for o in orgs) else "Organization"
     if not any(s.label_ == NAME for s in ent.spans):
         return ""
-    if len(ent.spans) == 1 and all(w.casefold() in lex.common_words and w[:1].isupper()
-                                   for f in forms for w in f.split()):
-        return ""  # "Transaksi Elektronik", "Kasih Sayang": capitalized words of the language, said once
     if not person_evidence(ent.forms(), lex, given_names) and _has_common_word(ent.forms(), lex):
         return "Organization"  # "Pacific Rim Wire", "Idea Cellular": people's names are not made of words
     return "Person"

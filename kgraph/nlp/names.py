@@ -23,7 +23,8 @@ rule first:
    takes organizations before ("at Acme", "bergabung dengan Acme", "the chief executive of
    Acme"), or an organization's verb after ("Acme laid off") -> Organization;
 8. two or more words that are all common words of the language and no given name, with no cue
-   ("Hubungan Masyarakat", "Uniform Bar Exam") -> no name: a capitalized phrase of the language;
+   ("Hubungan Masyarakat", "Kasih Sayang", "Uniform Bar Exam") -> no name: a capitalized phrase
+   of the language, however often it is printed;
 9. two or more name-like words ("Frances Haugen", "James M. Whitehurst") -> a name with no cue,
    :data:`NAME`, which the alias resolver types from the entity's other mentions (a person
    when none says otherwise); after an article that people's names never take ("the Ledger

@@ -202,6 +202,18 @@ def _extension_type(ctx: RunContext, s: int, e: int, sent: Span) -> str:
     return "Product"
 
 
+def _closed(words: list[str], folded: list[str], k: int, lex: NamesLexicon) -> bool:
+    """Whether a name ends before word ``k`` because a legal form with its full stop closes it
+    ("in Yahoo Japan Corp. Altaba said", "Acme Inc. CEO Jo"); another legal form may follow.
+
+    >>> lex = NamesLexicon(legal_after=frozenset({"corp.", "inc.", "ltd."}))
+    >>> [_closed(w, [x.casefold() for x in w], 2, lex) for w in (["Acme", "Corp.", "Altaba"], ["Acme", "Co.", "Ltd."])]
+    [True, False]
+    """
+    return k > 0 and words[k - 1].endswith(".") and folded[k - 1] in lex.legal_after \
+        and folded[k] not in lex.legal_after
+
+
 def extend_known_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """``doc.ents`` with a known organization or product followed by name words read as the
     longer name the text prints (a longer, more specific name wins over a shorter known one):
@@ -223,6 +235,7 @@ def extend_known_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     # most known names have no name word after them: only those that do need the run context
     open_ends = [e for e in doc.ents if e.kb_id_ and e.label_ in ("Organization", "Product") and e.end < len(doc)
                  and e.end not in taken and spaces[e.end - 1]
+                 and not _closed(words, folded, e.end, lex)
                  and (is_name_word(words[e.end], extra=lex.legal_after) or _version_word(words[e.end]))]
     if not open_ends:
         return list(doc.ents)
@@ -237,7 +250,8 @@ def extend_known_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     for ent in doc.ents:
         end = ent.end
         if (ent.start, ent.end) in candidates and ent.start not in headings:
-            while end < len(doc) and end - ent.end < 4 and _extension_word(ctx, end, taken):
+            while end < len(doc) and end - ent.end < 4 and not _closed(words, folded, end, lex) \
+                    and _extension_word(ctx, end, taken):
                 end += 1
         added = folded[ent.end:end]
         if not added:

@@ -353,6 +353,9 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
                 continue
             j = i + 1
             while j < sent.end:
+                if ctx.words[j - 1].endswith(".") and ctx.folded[j - 1] in lex.legal_after \
+                        and ctx.folded[j] not in lex.legal_after:
+                    break  # a legal form closes a name: "in Yahoo Japan Corp. Altaba said", "Acme Inc. CEO Jo"
                 if ctx.joins_name(i, j, sent.end):
                     ctx.joined.add(j)
                 elif not (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (

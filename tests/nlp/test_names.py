@@ -128,6 +128,15 @@ def test_names_a_longer_name_printed_after_a_known_one_wins(nlp_en):
                              "Google": "Organization"}
 
 
+def test_names_a_legal_form_with_its_full_stop_closes_a_name(nlp_en):
+    # the sentence splitter keeps "Corp." inside the sentence: the name must still end there
+    doc = nlp_en("It kept a 35.5% stake in Yahoo Japan Corp. Altaba Inc holds the rest. "
+                 "Shares of Kelpie Inc. Chief Executive Dana Okafor sold fell.")
+    found = entities(doc)
+    assert found["Yahoo Japan Corp."] == "Organization" and found["Altaba Inc"] == "Organization"
+    assert "Kelpie Inc." in found and not any("Corp. " in name or "Inc. " in name for name in found)
+
+
 def test_names_a_coined_word_after_a_known_name_is_a_name_of_its_own(nlp_id):
     found = entities(nlp_id("Klaim itu disebarkan akun Twitter DarkTracer pada Senin."))
     assert "Twitter" in found and not any(name.startswith("Twitter ") for name in found)

@@ -412,8 +412,11 @@ class RelationExtractor:
         if not dates:
             return None
         base = enc.span.start_char
-        centre = enc.items[min(first, len(enc.items) - 1)].start - base
-        return min(dates, key=lambda d: abs(d[0] - centre))[2]
+        items = enc.items
+        lo = items[min(first, len(items) - 1)].start - base
+        hi = items[min(max(last - 1, first), len(items) - 1)].end - base
+        # the date within the claim's words, else the one nearest its edges; the first item breaks ties
+        return min(dates, key=lambda d: (max(lo - d[1], d[0] - hi, 0), abs(d[0] - lo)))[2]
 
     def _brand_relations(self, doc: Doc) -> list[Relation]:
         """developed(org, product) for each product named with its maker's name ("Google Drive",

@@ -8,6 +8,7 @@ import pytest
 from kgraph.errors import LexiconError
 from kgraph.extract.dates import find_dates, resolve_date
 from kgraph.extract.rules import load_relation_lexicon
+from kgraph.models import Article
 
 
 @pytest.mark.parametrize("phrase, lang, published, expected", [
@@ -54,3 +55,12 @@ def test_a_year_before_the_deal_it_dates():
     found = find_dates("Regulators allowed Facebook's 2012 purchase of Instagram.", lexicon.date_patterns,
                        None, "en", lexicon.relative_dates)
     assert [d.isoformat() for _, _, d in found] == ["2012"]
+
+
+def test_a_claim_takes_the_date_among_its_own_words(extractor):
+    # "on Tuesday" dates the purchase, "in 2009" the founding named inside the same sentence
+    text = "Kelpie Inc. said on Tuesday that it had agreed to buy Harrowgate, the firm Maria Lopez founded in 2009."
+    found = extractor.extract(Article(id="t", text=text, lang="en", published=date(2024, 5, 10)))
+    dates = {(r.subject, r.relation, r.object): r.date for r in found.relations}
+    assert dates[("Kelpie Inc.", "acquired", "Harrowgate")] == "2024-05-07"
+    assert dates[("Maria Lopez", "founded", "Harrowgate")] == "2009"

@@ -11,11 +11,14 @@ from typing import Iterable
 
 from kgraph.models import Relation
 
-__all__ = ["SentenceInfo", "DATED_RELATIONS", "demote_left_posts", "carry_dates", "date_from_narrative",
-           "narrative_dates", "apply_denials"]
+__all__ = ["SentenceInfo", "DATED_RELATIONS", "ONCE_RELATIONS", "demote_left_posts", "carry_dates",
+           "date_from_narrative", "date_from_statements", "narrative_dates", "apply_denials"]
 
 #: relations whose date is the date of a change (a role is a state: it gets no date)
 DATED_RELATIONS = frozenset({"fired", "resigned", "joined", "offeredCompensation", "acquired", "investedIn", "laidOff"})
+#: relations that happen to their object once: an organization is founded once, so the year the
+#: article gives for its founding anywhere dates every claim of who founded it
+ONCE_RELATIONS = frozenset({"founded"})
 
 
 @dataclass(frozen=True)
@@ -146,3 +149,18 @@ def apply_denials(relations: list[Relation], sentences: list[SentenceInfo], *, r
                 r = replace(r, modality="negated")
         out.append(r)
     return out
+
+
+def date_from_statements(relations: list[Relation], stated: dict[tuple[str, str], str]) -> list[Relation]:
+    """A claim of a :data:`ONCE_RELATIONS` relation takes the date the article states for that
+    relation of its object wherever it says it (``stated``: (relation, object) -> date), before
+    the date of its own sentence, which dates the news ("co-founder Anthony Tan said on Tuesday"):
+    "Uber, founded in 2009" dates "Kalanick, who co-founded Uber".
+
+    >>> stated = {("founded", "Uber"): "2009"}
+    >>> [r.date for r in date_from_statements([Relation("Travis Kalanick", "founded", "Uber", date="2017-06-20"),
+    ...                                         Relation("Uber", "acquired", "Otto")], stated)]
+    ['2009', None]
+    """
+    return [replace(r, date=stated[(r.relation, r.object)])
+            if r.relation in ONCE_RELATIONS and (r.relation, r.object) in stated else r for r in relations]

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.dates import find_dates
-from kgraph.extract.discourse import (SentenceInfo, apply_denials, carry_dates, date_from_narrative, demote_left_posts,
-                                      drop_prior_jobs, narrative_dates)
+from kgraph.extract.discourse import (ONCE_RELATIONS, SentenceInfo, apply_denials, carry_dates, date_from_narrative,
+                                      date_from_statements, demote_left_posts, drop_prior_jobs, narrative_dates)
 from kgraph.extract.choose import merge_relations, nearest, outside_parenthetical
 from kgraph.extract.candidates import FOCUS, TriggerLexicon, focus_entity, focus_features, label_relation, \
     labels_for, load_trigger_lexicon, pair_features, pairs, triggered_labels
@@ -69,6 +69,7 @@ class Candidate:
 
 
 #: The rule a scored candidate reports as its origin (role and status come from titles).
+_STATED_REACH = 40  # characters between a trigger and the date that dates it ("founded in Jakarta in 2010")
 _SCORER_RULE = Rule(id="scorer", relation="holdsPosition", patterns=(), sources=())
 
 
@@ -105,6 +106,7 @@ class RelationExtractor:
         candidates: list[Candidate] = []
         events: list[Event] = []
         sentences: list[SentenceInfo] = []
+        stated: dict[tuple[str, str], str] = {}
         published = doc._.kg_published
         counts = Counter(e.kb_id_ or e.text for e in doc.ents)
         focus = focus_entity(counts, {e.kb_id_ or e.text: e.label_ for e in doc.ents})
@@ -113,9 +115,11 @@ class RelationExtractor:
             encoded = self.encoder.encode(sent, history, counts, view)
             dates = find_dates(encoded.text, self.lexicon.date_patterns, published, self.lang,
                                self.lexicon.relative_dates)
-            matches.extend(self._match_sentence(encoded, dates))
             words = [it.text.casefold() if it.kind == "word" else "" for it in encoded.items]
             stems = [self.stem(w) if w else "" for w in words]
+            for key, when in self._stated_dates(encoded, dates, words, stems):
+                stated.setdefault(key, when[2].isoformat())  # the first statement of a founding stands
+            matches.extend(self._match_sentence(encoded, dates))
             events.extend(self._events(encoded, dates, words, stems))
             if self.scorer is not None or self.keep_candidates:
                 scored.extend(self._score_sentence(encoded, dates, candidates, words, stems, focus))
@@ -134,13 +138,34 @@ class RelationExtractor:
         relations = drop_prior_jobs(relations, self.lexicon.status.get("former_anywhere", ()))
         relations = merge_relations(apply_denials(relations, sentences))
         # only a claim no sentence of its own dates borrows the date of the sentence after it
-        doc._.kg_relations = date_from_narrative(carry_dates(relations, sentences), sentences)
+        doc._.kg_relations = date_from_statements(date_from_narrative(carry_dates(relations, sentences), sentences),
+                                                  stated)
         # an event no sentence of its own dates happened when the story last said
         latest = narrative_dates(sentences)
         events = [replace(e, date=latest[e.start].isoformat()) if e.date is None and e.start in latest else e
                   for e in events]
         doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations))
         return doc
+
+    def _stated_dates(self, enc: EncodedSentence, dates: list, words: list[str],
+                      stems: list[str]) -> list[tuple[tuple[str, str], tuple]]:
+        """((relation, organization), date phrase) where the sentence dates a :data:`ONCE_RELATIONS`
+        relation of an organization it names: a year or month close to the relation's trigger
+        ("Uber, founded in 2009", "didirikan pada 2010"); a day is the news's, not the founding's."""
+        partial = [d for d in dates if not isinstance(d[2], date)]
+        if not partial:
+            return []
+        items, base = enc.items, enc.span.start_char
+        orgs = [it.name for it in items if it.kind == "entity" and it.type == "Organization" and it.name]
+        found = []
+        for k, relation in self.triggers.positions(words, stems):
+            if relation not in ONCE_RELATIONS:
+                continue
+            at = items[k].start - base
+            near = min(partial, key=lambda d: abs(d[0] - at))
+            if min(abs(near[0] - at), abs(near[1] - at)) <= _STATED_REACH:
+                found += [((relation, org), near) for org in orgs]
+        return found
 
     def _events(self, enc: EncodedSentence, dates: list, words: list[str], stems: list[str]) -> list[Event]:
         """The events this sentence reports (:mod:`kgraph.extract.events`)."""

@@ -64,3 +64,14 @@ def test_a_claim_takes_the_date_among_its_own_words(extractor):
     dates = {(r.subject, r.relation, r.object): r.date for r in found.relations}
     assert dates[("Kelpie Inc.", "acquired", "Harrowgate")] == "2024-05-07"
     assert dates[("Maria Lopez", "founded", "Harrowgate")] == "2009"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Grab didirikan di Malaysia pada 2012. Salah satu pendiri Grab, Anthony Tan, menyampaikan kabar itu "
+           "pada Selasa (16/6)."),
+    ("en", "Grab, founded in Malaysia in 2012, cut 360 jobs. Co-founder Anthony Tan said on Tuesday that it was hard."),
+])
+def test_a_founding_takes_the_year_the_article_gives_for_it_anywhere(extractor, lang, text):
+    found = extractor.extract(Article(id="t", text=text, lang=lang, published=date(2020, 6, 18)))
+    dates = {(r.subject, r.relation, r.object): r.date for r in found.relations}
+    assert dates[("Anthony Tan", "founded", "Grab")] == "2012"

@@ -341,3 +341,11 @@ def test_phrasing_a_past_copula_before_a_title_is_a_former_post(extractor):
     assert found[("Rafael Ortiz", "holdsPosition", "Brightloom Labs")].status == "former"
     found = _found(extractor, "Rafael Ortiz was named chief executive of Brightloom Labs.", "en")
     assert found[("Rafael Ortiz", "holdsPosition", "Brightloom Labs")].status == "current"
+
+
+def test_phrasing_a_passive_relative_clause_names_the_backers(extractor):
+    found = _found(extractor, "Brightloom Labs, which is backed by Harrow Ventures and Quarrystone Inc., "
+                              "plans a listing.", "en")
+    assert ("Harrow Ventures", "investedIn", "Brightloom Labs") in found
+    assert ("Quarrystone Inc.", "investedIn", "Brightloom Labs") in found
+    assert ("Brightloom Labs", "investedIn", "Harrow Ventures") not in found, sorted(found)

@@ -119,10 +119,13 @@ class RelationExtractor:
             stems = [self.stem(w) if w else "" for w in words]
             for key, when in self._stated_dates(encoded, dates, words, stems):
                 stated.setdefault(key, when[2].isoformat())  # the first statement of a founding stands
-            matches.extend(self._match_sentence(encoded, dates))
+            here = self._match_sentence(encoded, dates)
+            matches.extend(here)
             events.extend(self._events(encoded, dates, words, stems))
             if self.scorer is not None or self.keep_candidates:
-                scored.extend(self._score_sentence(encoded, dates, candidates, words, stems, focus))
+                # what the rules read here: the unnamed focus fills no slot they filled
+                ruled = {(item.name, m.rule.relation) for m in here for item in (m.subject, m.object) if item}
+                scored.extend(self._score_sentence(encoded, dates, candidates, words, stems, focus, ruled))
             full = next((d for _, _, d in dates if isinstance(d, date)), None)  # a year is not carried on
             sentences.append(SentenceInfo(encoded.evidence[1], full, self._deniers(encoded)))
         relations = self._to_relations(doc, matches) + self._brand_relations(doc)
@@ -194,7 +197,8 @@ class RelationExtractor:
         return found
 
     def _score_sentence(self, enc: EncodedSentence, dates: list, keep: list[Candidate], words: list[str],
-                        stems: list[str], focus: str | None = None) -> list[Relation]:
+                        stems: list[str], focus: str | None = None,
+                        ruled: frozenset | set = frozenset()) -> list[Relation]:
         """The relations the learned scorer accepts among the sentence's entity pairs, and
         between its entities and the article's ``focus`` organization when it goes unnamed
         (:func:`~kgraph.extract.candidates.focus_features`)."""
@@ -229,7 +233,11 @@ class RelationExtractor:
                         if rel is not None:
                             found.append(rel)
         if focus is not None and not any(it.name == focus for it in items if it.kind == "entity"):
-            found += self._score_focus(enc, dates, keep, words, stems, triggers, focus)
+            # an implicit argument fills only a slot the sentence leaves empty: "SoftBank injected
+            # funds into Tokopedia" names SoftBank's investee, so it is not the article's focus
+            stated = ruled | {(name, r.relation) for r in found for name in (r.subject, r.object)}
+            found += [r for r in self._score_focus(enc, dates, keep, words, stems, triggers, focus)
+                      if ((r.object if r.subject == focus else r.subject), r.relation) not in stated]
         return list({(r.subject, r.relation, r.object): r for r in found}.values())
 
     def _score_focus(self, enc: EncodedSentence, dates: list, keep: list[Candidate], words: list[str],

@@ -349,3 +349,11 @@ def test_phrasing_a_passive_relative_clause_names_the_backers(extractor):
     assert ("Harrow Ventures", "investedIn", "Brightloom Labs") in found
     assert ("Quarrystone Inc.", "investedIn", "Brightloom Labs") in found
     assert ("Brightloom Labs", "investedIn", "Harrow Ventures") not in found, sorted(found)
+
+
+def test_phrasing_the_unnamed_focus_fills_no_slot_the_sentence_fills(extractor):
+    # Gojek, named most, is the article's focus; the last sentence names the investee itself
+    text = "Gojek meraih dana. Gojek tumbuh. Investor asal Jepang, SoftBank, menyuntikkan dana ke Tokopedia."
+    found = _found(extractor, text, "id")
+    assert ("SoftBank", "investedIn", "Tokopedia") in found, sorted(found)
+    assert ("SoftBank", "investedIn", "Gojek") not in found and ("Tokopedia", "investedIn", "Gojek") not in found

@@ -36,6 +36,7 @@ class Offices:
     heads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()
+    government: frozenset[str] = frozenset()  # title heads held in government only: "minister"
 
     @cached_property
     def institution_heads(self) -> frozenset[str]:

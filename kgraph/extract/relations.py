@@ -516,6 +516,8 @@ class RelationExtractor:
                 obj, filled = self._fill(m, m.rule.fill["o"], subj, positions, joined, members, topic, here), True
             if not subj or not obj or subj == obj:
                 continue
+            if filled and m.rule.relation == "holdsPosition" and self._government_post(m.role, obj):
+                continue  # "X, who founded Gojek, became a minister": no minister of a company
             confidence = m.rule.confidence
             if filled or (m.subject and m.subject.resolved) or (m.object and m.object.resolved):
                 confidence *= 0.8
@@ -529,6 +531,16 @@ class RelationExtractor:
                 confidence=round(confidence, 3), rule=m.rule.id,
             ))
         return relations
+
+    def _government_post(self, role: str | None, organization: str) -> bool:
+        """Whether ``role`` is a government office (``offices.government``: "minister") and
+        ``organization`` is no institution of the kind that office heads (no "ministry" in its name)."""
+        offices = self.lexicon.offices
+        words = set((role or "").casefold().split())
+        if not words & offices.government:
+            return False
+        institutions = {h for head in words & offices.government for h in offices.heads.get(head, ())}
+        return not institutions & set(organization.casefold().split())
 
     def _fill(self, m: _Match, policy: str, other: str | None, positions: dict, joined: dict, members: dict,
               topic: str | None, here: dict) -> str | None:

@@ -221,7 +221,8 @@ def _parse(data: Any, where: str) -> RelationLexicon:
     office_lexicon = Offices(
         heads={k.lower(): tuple(_words(v, f"{where}: offices.heads.{k}")) for k, v in heads.items()},
         modifiers=frozenset(_words(offices.get("modifiers", []), f"{where}: offices.modifiers")),
-        links=frozenset(_words(offices.get("links", []), f"{where}: offices.links")))
+        links=frozenset(_words(offices.get("links", []), f"{where}: offices.links")),
+        government=frozenset(_words(offices.get("government", []), f"{where}: offices.government")))
     return RelationLexicon(
         offices=office_lexicon,
         language=str(data.get("language", "")),

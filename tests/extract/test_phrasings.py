@@ -357,3 +357,9 @@ def test_phrasing_the_unnamed_focus_fills_no_slot_the_sentence_fills(extractor):
     found = _found(extractor, text, "id")
     assert ("SoftBank", "investedIn", "Tokopedia") in found, sorted(found)
     assert ("SoftBank", "investedIn", "Gojek") not in found and ("Tokopedia", "investedIn", "Gojek") not in found
+
+
+def test_phrasing_a_minister_is_no_company_s_officer(extractor):
+    found = _found(extractor, "Grab grew. Nadiem Makarim, who founded Gojek, became a minister.", "en")
+    assert ("Nadiem Makarim", "founded", "Gojek") in found
+    assert not [t for t in found if t[1] == "holdsPosition"], sorted(found)

@@ -554,7 +554,8 @@ class RelationExtractor:
         ``topic_org``: the organization the article names most.
         A person's organization is, for leaving (fired, resigned), the group's organization or
         the post they held, never the one they joined; otherwise the organization they joined,
-        then their post. News
+        then their post; a post with none of these is at the sentence's first organization
+        before the article's main one. News
         outlets cited as sources ("Mengutip The Verge", "according to Reuters") are never used.
         """
         if policy == "context_person":
@@ -593,6 +594,8 @@ class RelationExtractor:
         found = next((name for name in order if name), None)
         if found or policy == "member_org":
             return found
+        if m.rule.relation == "holdsPosition" and before:
+            return before[0].name  # "Zilingo's board dismissed chief executive Ankiti Bose": Zilingo's
         return topic
 
 

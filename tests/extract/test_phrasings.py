@@ -363,3 +363,10 @@ def test_phrasing_a_minister_is_no_company_s_officer(extractor):
     found = _found(extractor, "Grab grew. Nadiem Makarim, who founded Gojek, became a minister.", "en")
     assert ("Nadiem Makarim", "founded", "Gojek") in found
     assert not [t for t in found if t[1] == "holdsPosition"], sorted(found)
+
+
+def test_phrasing_an_unplaced_title_belongs_to_the_sentence_s_company(extractor):
+    text = ("Zilingo's board dismissed chief executive Ankiti Bose in May. Google grew. Google hired. "
+            "Google invested.")
+    found = _found(extractor, text, "en")
+    assert ("Ankiti Bose", "holdsPosition", "Google") not in found, sorted(found)

@@ -370,3 +370,11 @@ def test_phrasing_an_unplaced_title_belongs_to_the_sentence_s_company(extractor)
             "Google invested.")
     found = _found(extractor, text, "en")
     assert ("Ankiti Bose", "holdsPosition", "Google") not in found, sorted(found)
+
+
+def test_phrasing_the_post_one_is_removed_from_names_its_company(extractor):
+    text = ("Gojek tumbuh. Gojek merekrut. Erick Thohir mencopot Ari Askhara dari posisi Direktur Utama "
+            "Garuda Indonesia.")
+    found = _found(extractor, text, "id")
+    assert found[("Ari Askhara", "holdsPosition", "Garuda Indonesia")].status == "former"
+    assert ("Ari Askhara", "holdsPosition", "Gojek") not in found, sorted(found)

@@ -102,8 +102,10 @@ def resolve_date(phrase: str, published: date | None, lang: str | None) -> date 
 @dataclass(frozen=True)
 class RelativeDate:
     """A phrase that names a time counted back from the published date ("last year", "bulan
-    lalu", "yesterday", "last June"): its pattern, the unit (year, month, day, or named_month
-    for a month named by the pattern's group ``m``) and the offset in that unit."""
+    lalu", "yesterday", "last June"): its pattern, the unit (year, month, day, named_month for
+    a month named by the pattern's group ``m``, the last one before the published month, or
+    nearest_month for a month named with no year, "in March", the one nearest the published
+    date) and the offset in that unit."""
 
     pattern: regex.Pattern
     unit: str
@@ -111,7 +113,7 @@ class RelativeDate:
 
 
 #: The units a relative date counts in.
-RELATIVE_UNITS = ("year", "month", "day", "named_month")
+RELATIVE_UNITS = ("year", "month", "day", "named_month", "nearest_month")
 
 
 def relative_date(unit: str, offset: int, published: date, month: int | None = None) -> date | PartialDate:
@@ -123,6 +125,8 @@ def relative_date(unit: str, offset: int, published: date, month: int | None = N
     ['2022', '2023-02', '2023-03-09']
     >>> relative_date("named_month", 0, p, 6).isoformat(), relative_date("named_month", 0, p, 1).isoformat()
     ('2022-06', '2023-01')
+    >>> [relative_date("nearest_month", 0, p, m).isoformat() for m in (3, 5, 11)]
+    ['2023-03', '2023-05', '2022-11']
     """
     if unit == "year":
         return PartialDate(published.year + offset)
@@ -131,9 +135,12 @@ def relative_date(unit: str, offset: int, published: date, month: int | None = N
         return PartialDate(index // 12, index % 12 + 1)
     if unit == "day":
         return published + timedelta(days=offset)
-    if unit != "named_month" or month is None:
+    if unit not in ("named_month", "nearest_month") or month is None:
         raise ValueError(f"relative date: unit {unit!r} (one of {', '.join(RELATIVE_UNITS)}) "
-                         f"{'needs a month' if unit == 'named_month' else 'is unknown'}")
+                         f"{'needs a month' if unit in ('named_month', 'nearest_month') else 'is unknown'}")
+    if unit == "nearest_month":  # a month named without a year: the one nearest the published date
+        year = published.year + (1 if month - published.month < -6 else -1 if month - published.month > 6 else 0)
+        return PartialDate(year + offset, month)
     year = published.year if month < published.month else published.year - 1
     return PartialDate(year + offset, month)
 
@@ -181,8 +188,9 @@ def find_dates(text: str, patterns: Sequence[regex.Pattern], published: date | N
         for m in rel.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            month = _month_number(m.group("m"), lang) if rel.unit == "named_month" else None
-            if rel.unit == "named_month" and month is None:
+            named = rel.unit in ("named_month", "nearest_month")
+            month = _month_number(m.group("m"), lang) if named else None
+            if named and month is None:
                 continue
             found.append((m.start(), m.end(), relative_date(rel.unit, rel.offset, published, month)))
             taken.append((m.start(), m.end()))

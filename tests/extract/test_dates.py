@@ -75,3 +75,14 @@ def test_a_founding_takes_the_year_the_article_gives_for_it_anywhere(extractor, 
     found = extractor.extract(Article(id="t", text=text, lang=lang, published=date(2020, 6, 18)))
     dates = {(r.subject, r.relation, r.object): r.date for r in found.relations}
     assert dates[("Anthony Tan", "founded", "Grab")] == "2012"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Dana Whitfield left the company in March.", ["2024-03"]),
+    ("en", "The app launched in December; in August 2015 it did not exist.", ["2023-12", "2015-08"]),
+    ("id", "Dana Whitfield mundur pada Maret.", ["2024-03"]),
+])
+def test_a_month_without_a_year_is_the_one_nearest_the_published_date(lang, text, expected):
+    lexicon = load_relation_lexicon(lang)
+    found = find_dates(text, lexicon.date_patterns, date(2024, 5, 10), lang, lexicon.relative_dates)
+    assert sorted(d.isoformat() for _, _, d in found) == sorted(expected)

@@ -14,11 +14,12 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 __all__ = ["phrase_at", "phrase_ending_at", "is_name_word", "is_titlecase_word", "is_coined_word",
-           "opens_with_name", "is_headline", "doc_words"]
+           "is_version_word", "is_year", "opens_with_name", "is_headline", "doc_words"]
 
 _WORDS_KEY = "kg_words"
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+")
 _NAME_WITH_DIGITS = re.compile(r"[A-Z][\w.]*-[\w.]+|[A-Z][A-Za-z]+\d[\w.]*")
 _INNER_CAPS = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
@@ -89,6 +90,25 @@ def is_name_word(text: str, *, extra: frozenset[str] = frozenset()) -> bool:
         return text.isalpha() or bool(_INITIAL.fullmatch(text) or _NAME_WITH_DIGITS.fullmatch(text)
                                       or _APOSTROPHE_NAME.fullmatch(text))
     return bool(_INNER_CAPS.fullmatch(text))
+
+
+def is_version_word(text: str) -> bool:
+    """A model or version number printed after a name: "365", "10", "7B", "3S", "4o", "X1", "3.5".
+
+    >>> [is_version_word(w) for w in ["365", "4o", "3.5", "8160", "X1", "10.", "3,000", "Apple"]]
+    [True, True, True, True, True, False, False, False]
+    """
+    return any(c.isdigit() for c in text) and text.replace(".", "").isalnum() and len(text) <= 6 \
+        and not text.endswith(".")
+
+
+def is_year(text: str) -> bool:
+    """A year as news prints it: "2023", "1998".
+
+    >>> [is_year(w) for w in ["2023", "1998", "365", "3000"]]
+    [True, True, False, False]
+    """
+    return bool(_YEAR.fullmatch(text))
 
 
 def is_titlecase_word(text: str) -> bool:

@@ -8,6 +8,9 @@ rule first:
 1. a product noun right after it ("the Acme Cloud platform") -> Product;
 2. known as an organization or product from a first pass over the article, a legal form (PT,
    Inc., Tbk) or an organization word (Capital, Ventures, Labs) -> Organization;
+   a model number in it ("Quest 3", "XMM 8160", "Mario Kart 8 Deluxe"; a number followed by a
+   measure word is a count and no part of it: "Tesla 10 years ago") -> Product, unless the words
+   before the number are words of the language ("Chapter 11"): those are typed alone;
 3. a title or honorific before ("CEO Microsoft Satya Nadella", "Pendiri Bukalapak, Achmad Zaky")
    -> Person; in languages that write "title organization name", three or more words after a
    title start with the organization ("CEO Acme Budi Santoso"): the longest one known from
@@ -39,10 +42,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kgraph.nlp.cues import (doc_words, is_coined_word, is_headline, is_name_word, is_titlecase_word, phrase_at,
-                              phrase_ending_at)
+from kgraph.nlp.cues import (doc_words, is_coined_word, is_headline, is_name_word, is_titlecase_word,
+                              is_version_word, phrase_at, phrase_ending_at)
 from kgraph.nlp.lexicon import LexiconComponent, NamesLexicon
-from kgraph.nlp.runs import RunContext, runs
+from kgraph.nlp.runs import RunContext, counted, runs
 
 __all__ = ["CANDIDATE", "NAME", "find_names", "extend_brand_names", "extend_known_names", "extend_legal_forms",
            "NameFinder"]
@@ -75,6 +78,14 @@ def _label(ctx: RunContext, s: int, e: int, sent: Span, title: tuple[int, int] |
     if known or n > 1 and (folded[0] in lex.legal_before or folded[-1] in lex.legal_after
                            or any(w in lex.org_words for w in folded)):
         return [(s, e, known or "Organization")]
+    number = next((i for i in range(s + 1, e) if is_version_word(ctx.words[i])), 0)
+    if number:  # "Quest 3", "XMM 8160", "Mario Kart 8 Deluxe": a model number names a product
+        head = number - 1 if ctx.words[number - 1] == "-" else number
+        if phrase_at(ctx.folded, s, lex.product_cues, head) or not all(
+                f in lex.common_words and w not in lex.given_names and not is_coined_word(w)
+                for w, f in zip(ctx.words[s:head], ctx.folded[s:head])):
+            return [(s, e, "Product")]
+        return _label(ctx, s, head, sent, title)  # "Chapter 11", "Tahap 2": words of the language and a number
     if after_title or ctx.title_before(s, sent.start):
         direct = after_title or bool(phrase_ending_at(ctx.folded, s, lex.titles, sent.start))
         if lex.title_org_name and direct:
@@ -173,7 +184,8 @@ def _extension_word(ctx: RunContext, k: int, taken: set[int]) -> bool:
     lex, word, fold = ctx.lex, ctx.words[k], ctx.folded[k]
     if k in taken or not ctx.spaces[k - 1] or ctx.doc[k].is_sent_start:
         return False
-    if not (is_name_word(word, extra=lex.legal_after) or _version_word(word)):
+    if not (is_name_word(word, extra=lex.legal_after) or is_version_word(word)
+            and not counted(ctx.words, ctx.folded, ctx.spaces, k, len(ctx.words), lex)):
         return False
     if phrase_at(ctx.folded, k, lex.places):
         return True  # "Vodafone India"
@@ -236,7 +248,7 @@ def extend_known_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     open_ends = [e for e in doc.ents if e.kb_id_ and e.label_ in ("Organization", "Product") and e.end < len(doc)
                  and e.end not in taken and spaces[e.end - 1]
                  and not _closed(words, folded, e.end, lex)
-                 and (is_name_word(words[e.end], extra=lex.legal_after) or _version_word(words[e.end]))]
+                 and (is_name_word(words[e.end], extra=lex.legal_after) or is_version_word(words[e.end]))]
     if not open_ends:
         return list(doc.ents)
     ctx = RunContext(doc, lex)
@@ -292,16 +304,11 @@ def extend_legal_forms(doc: Doc, lex: NamesLexicon) -> list[Span]:
     return out
 
 
-def _version_word(word: str) -> bool:
-    """A model or version number after a brand: "365", "10", "7B", "3S", "4o", "X1", "3.5"."""
-    return any(c.isdigit() for c in word) and word.replace(".", "").isalnum() and len(word) <= 6 \
-        and not word.endswith(".")
-
-
 def extend_brand_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     """``doc.ents`` with a known organization or product followed by a version number read as
     the product it names: "Microsoft 365", "Claude 2", "Telkom 1" (a new Product, not the
-    brand; a name with an organization word stays one: "SoftBank Vision Fund 2"). A name word
+    brand; a name with an organization word stays one: "SoftBank Vision Fund 2"), with the model
+    words printed after the number ("PlayStation 4 Pro"). A name word
     after a brand is left to the name finder: "Apple Arcade" is a product, "Alibaba Pictures" a
     company, and only context tells them apart."""
     words, folded, spaces = doc_words(doc)
@@ -310,10 +317,15 @@ def extend_brand_names(doc: Doc, lex: NamesLexicon) -> list[Span]:
     for ent in doc.ents:
         end = ent.end
         if ent.kb_id_ and ent.label_ in ("Organization", "Product") and end < len(doc) and end not in taken \
-                and spaces[end - 1] and not doc[end].is_sent_start and _version_word(words[end]) \
+                and spaces[end - 1] and not doc[end].is_sent_start and is_version_word(words[end]) \
+                and not counted(words, folded, spaces, end, ent.sent.end, lex) \
                 and not any(f in lex.org_words for f in folded[ent.start:end]):
-            out.append(Span(doc, ent.start, end + 1, label="Product"))
-            taken.add(end)
+            last = end + 1  # the model words after the number go on: "PlayStation 4 Pro", "iPhone 15 Pro Max"
+            while last < len(doc) and last not in taken and spaces[last - 1] \
+                    and folded[last] in lex.model_words and words[last][:1].isupper():
+                last += 1
+            out.append(Span(doc, ent.start, last, label="Product"))
+            taken.update(range(end, last))
         else:
             out.append(ent)
     return out

@@ -10,12 +10,31 @@ from __future__ import annotations
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from kgraph.nlp.cues import doc_words, is_headline, is_name_word, phrase_at, phrase_ending_at
+from kgraph.nlp.cues import doc_words, is_headline, is_name_word, is_version_word, is_year, phrase_at, phrase_ending_at
 from kgraph.nlp.lexicon import NamesLexicon
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "Acme's CEO": the name owns the title
 
-__all__ = ["RunContext", "segments", "runs"]
+__all__ = ["RunContext", "counted", "segments", "runs"]
+
+
+def counted(words: list[str], folded: list[str], spaces: list[bool], j: int, stop: int, lex: NamesLexicon) -> bool:
+    """Whether the number at ``j`` counts or measures what follows it, so it names no model: a
+    measure word after it ("10 years", "5 persen") or letters glued to it ("5G", "4K").
+
+    >>> lex = NamesLexicon(measure_words=frozenset({"tahun"}))
+    >>> def check(words, spaces):
+    ...     return counted(words, [w.casefold() for w in words], spaces, 1, len(words), lex)
+    >>> check(["Gojek", "2", "tahun"], [True, True, False])
+    True
+    >>> check(["Jaringan", "5", "G"], [True, False, False])
+    True
+    >>> check(["Quest", "3", "headset"], [True, True, False])
+    False
+    """
+    if j + 1 >= stop:
+        return False
+    return folded[j + 1] in lex.measure_words or not spaces[j] and words[j + 1][:1].isalpha()
 
 
 class RunContext:
@@ -44,7 +63,25 @@ class RunContext:
         self.joined: set[int] = set()  # "and"/"of"/"&" inside a run: "Securities and Exchange Commission"
 
     def name_word(self, i: int) -> bool:
-        return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after)
+        """A name word no component claimed; not letters glued to a number ("5G", "4K": a unit)."""
+        return i not in self.ent_at and is_name_word(self.words[i], extra=self.lex.legal_after) \
+            and not (i > 0 and not self.spaces[i - 1] and self.words[i - 1][-1:].isdigit())
+
+    def model_number(self, j: int, stop: int) -> bool:
+        """Whether the number at ``j`` goes on the name word before it as a model number ("Quest 3",
+        "XMM 8160", "Splatoon 2", "GPT-4" printed as three tokens): not a year, not after a month,
+        day or stop capital ("March 12"), not a count ("Tesla 10 years ago", "Rp 5 triliun")."""
+        words, folded = self.words, self.folded
+        if not 0 < j < len(words) or j in self.ent_at or not is_version_word(words[j]) or is_year(words[j]):
+            return False
+        prev = j - 1
+        if words[prev] == "-" and not self.spaces[prev] and prev > 0 and not self.spaces[prev - 1]:
+            prev -= 1  # "GPT-4" as "GPT", "-", "4"
+        elif not self.spaces[prev]:
+            return False
+        if not is_name_word(words[prev]) or folded[prev] in self.stops:
+            return False
+        return not counted(words, folded, self.spaces, j, stop, self.lex)
 
     def joins_name(self, start: int, j: int, stop: int) -> bool:
         """Whether the word ``j`` ("and", "of", "&", "dan") joins the run ``[start, j)`` to the name
@@ -265,6 +302,15 @@ def segments(ctx: RunContext, start: int, end: int) -> list[tuple[int, int, str]
             out[-1] = (out[-1][0], k + 2, "name")  # "Securities and Exchange": the word after joins too
             k += 2
             continue
+        number = is_version_word(ctx.words[k]) or ctx.words[k] == "-" and k + 1 < end \
+            and is_version_word(ctx.words[k + 1])
+        if number:  # a model number goes on the name before it: "Quest 3", "GPT-4"
+            if out and out[-1][2] == "name" and out[-1][1] == k:
+                out[-1] = (out[-1][0], k + 1, "name")
+            else:
+                out.append((k, k + 1, "stop"))
+            k += 1
+            continue
         chain, has_title = k, False
         while chain < end:
             n = phrase_at(folded, chain, lex.titles)  # may go on in lowercase: "Juru bicara"
@@ -358,6 +404,8 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
                     break  # a legal form closes a name: "in Yahoo Japan Corp. Altaba said", "Acme Inc. CEO Jo"
                 if ctx.joins_name(i, j, sent.end):
                     ctx.joined.add(j)
+                elif ctx.model_number(j, sent.end) or ctx.words[j] == "-" and ctx.model_number(j + 1, sent.end):
+                    pass  # "Quest 3", "Mario Kart 8 Deluxe", "GPT-4"
                 elif not (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
                         ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
                         or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1)  # "Head of Public Affairs"

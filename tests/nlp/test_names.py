@@ -161,3 +161,25 @@ def test_names_english_titles_in_indonesian_and_titles_joined_by_ampersand(nlp_i
         "Indosat": "Organization", "Eyas Naif Assaf": "Person"}
     assert entities(nlp_id("VP Corporate Communication Telkom Arif Prabowo meminta publik menunggu.")) == {
         "Telkom": "Organization", "Arif Prabowo": "Person"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a model number goes on the name before it, and the name is a product
+    ("Brightwell Labs will sell the Lumo 3 headset next year.", {"Brightwell Labs": "Organization", "Lumo 3": "Product"}),
+    ("Players rushed to buy Kart Rally 8 Deluxe in March.", {"Kart Rally 8 Deluxe": "Product"}),
+    ("Quillbank Inc. built the Vexa-4 model.", {"Quillbank Inc.": "Organization", "Vexa-4": "Product"}),
+    # a count, a unit or a year is no model number
+    ("Shares of Brightwell Labs 40 percent down in 2023.", {"Brightwell Labs": "Organization"}),
+    ("Telecom firm Quillbank 5G network opened.", {"Quillbank": "Organization"}),
+])
+def test_names_model_numbers_english(nlp_en, text, expected):
+    assert entities(nlp_en(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Perusahaan Kopiloka merilis Lumo 15 Pro Max pekan lalu.", {"Kopiloka": "Organization", "Lumo 15 Pro Max": "Product"}),
+    ("Startup Kopiloka 10 tahun lalu berdiri.", {"Kopiloka": "Organization"}),
+    ("Tahap 2 pendanaan startup Kopiloka selesai.", {"Kopiloka": "Organization"}),
+])
+def test_names_model_numbers_indonesian(nlp_id, text, expected):
+    assert entities(nlp_id(text)) == expected

@@ -28,7 +28,7 @@ _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "compa
               "stop_capitals", "months", "days", "place_heads", "place_tails", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
-              "institution_heads", "institution_links", "name_ands", "measure_words", "model_words")
+              "institution_heads", "institution_links", "name_ands", "measure_words", "amount_words", "model_words")
 _CASED_KEYS = ("given_names", "known_people")  # word lists kept as printed (names are capitalized)
 
 
@@ -89,6 +89,7 @@ class NamesLexicon:
     source_nouns: frozenset[str] = frozenset()
     name_tails: frozenset[str] = frozenset()
     measure_words: frozenset[str] = frozenset()
+    amount_words: frozenset[str] = frozenset()  # before a number: an amount or a count, "Rp 5", "No. 3"
     model_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # from {lang}.common_words.txt, not the YAML
     institution_heads: frozenset[str] = frozenset()  # "Commission", "Kementerian": names that join

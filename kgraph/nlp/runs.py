@@ -20,7 +20,8 @@ __all__ = ["RunContext", "counted", "segments", "runs"]
 
 def counted(words: list[str], folded: list[str], spaces: list[bool], j: int, stop: int, lex: NamesLexicon) -> bool:
     """Whether the number at ``j`` counts or measures what follows it, so it names no model: a
-    measure word after it ("10 years", "5 persen") or letters glued to it ("5G", "4K").
+    measure word after it ("10 years", "5 persen"), a hyphenated unit ("256-bit"), letters glued
+    to it ("5G", "4K"), or an amount word before it ("Rs 70", "Rp 5").
 
     >>> lex = NamesLexicon(measure_words=frozenset({"tahun"}))
     >>> def check(words, spaces):
@@ -31,9 +32,15 @@ def counted(words: list[str], folded: list[str], spaces: list[bool], j: int, sto
     True
     >>> check(["Quest", "3", "headset"], [True, True, False])
     False
+    >>> check(["AES", "256", "-", "bit"], [True, False, False, False])
+    True
     """
+    if j > 0 and folded[j - 1] in lex.amount_words:
+        return True  # "Rs 70", "Rp 5": an amount
     if j + 1 >= stop:
         return False
+    if not spaces[j] and words[j + 1] == "-" and j + 2 < stop:
+        return folded[j + 2] in lex.measure_words or words[j + 2][:1].islower()  # "256-bit", "5-inch"
     return folded[j + 1] in lex.measure_words or not spaces[j] and words[j + 1][:1].isalpha()
 
 
@@ -79,7 +86,8 @@ class RunContext:
             prev -= 1  # "GPT-4" as "GPT", "-", "4"
         elif not self.spaces[prev]:
             return False
-        if not is_name_word(words[prev]) or folded[prev] in self.stops:
+        if not is_name_word(words[prev]) or folded[prev] in self.stops or folded[prev] + "." in self.stops:
+            # "Aug 10", "Sept 26": a month's short form with its full stop left out
             return False
         return not counted(words, folded, self.spaces, j, stop, self.lex)
 

@@ -171,6 +171,8 @@ def test_names_english_titles_in_indonesian_and_titles_joined_by_ampersand(nlp_i
     # a count, a unit or a year is no model number
     ("Shares of Brightwell Labs 40 percent down in 2023.", {"Brightwell Labs": "Organization"}),
     ("Telecom firm Quillbank 5G network opened.", {"Quillbank": "Organization"}),
+    ("Shares of Brightwell Labs rose on Nov 3 and Sept 26.", {"Brightwell Labs": "Organization"}),
+    ("Telecom firm Quillbank raised Rs 70 crore for AES 256-bit encryption.", {"Quillbank": "Organization"}),
 ])
 def test_names_model_numbers_english(nlp_en, text, expected):
     assert entities(nlp_en(text)) == expected

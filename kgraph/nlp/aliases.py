@@ -11,7 +11,9 @@ Mentions are grouped into entities per article, in this order:
 3. single words: a word of a known person's name ("Altman"; the latest such person wins a tie),
    a close misspelling of one ("Riccitello"), the first word of a known organization, or an
    acronym in parentheses right after a name ("Acme Robotics (AR)"), or a misspelling of a
-   gazetteer name ("Microsfot"); an unknown single word that matches nothing is dropped;
+   gazetteer name ("Microsfot"); an unknown single word that matches nothing is dropped; the
+   first word of an organization whose other words name a part of it ("SolarWinds" beside
+   "SolarWinds MSP", :func:`names_a_part`) is that firm, an organization of its own;
 4. groups become "<canonical organization> employees", member of that organization.
 
 The canonical name is a printed form: the gazetteer's when the article prints it, else the
@@ -35,7 +37,7 @@ from kgraph.nlp.groups import MEMBER_PREFIX
 from kgraph.nlp.lexicon import NamesLexicon
 from kgraph.nlp.names import CANDIDATE, NAME
 
-__all__ = ["resolve_entities", "fuzzy_same_name", "gazetteer_match", "FoldedForms", "person_evidence", "GROUP_SUFFIX"]
+__all__ = ["resolve_entities", "fuzzy_same_name", "names_a_part", "gazetteer_match", "FoldedForms", "person_evidence", "GROUP_SUFFIX"]
 
 #: A group's canonical name is its organization's name followed by this.
 GROUP_SUFFIX = " employees"
@@ -120,6 +122,44 @@ def _core_name(text: str, lex: NamesLexicon) -> str:
     if len(words) > 2 and (words[-1],) in lex.place_set:
         words = _strip_legal(" ".join(words[:-1]), lex).split()
     return " ".join(words)
+
+
+def names_a_part(word: str, form: str, lex: NamesLexicon) -> bool:
+    """Whether ``form`` is ``word`` followed by words that name a part of it, so that ``word``
+    printed alone is the whole firm, an entity of its own: a word naming an arm or a business
+    (``company_tails``, ``unit_words``), another word of the language, a place or an acronym
+    ("Rakuten Ventures", "Alibaba Cloud", "Maersk Line", "Grab Indonesia", "SolarWinds MSP").
+    Not its corporate form ("Didi Group", "Acme Inc."), an organization word naming its trade
+    ("Halcyon Robotics", "Uber Technologies"), nor other name words ("Didi Chuxing"): those name
+    the firm itself, the way a known name's extension is read
+    (:func:`kgraph.nlp.names.extend_known_names`). Nor when ``word`` is itself a word of the
+    language or an organization word ("Bank" beside "Bank Jago").
+
+    >>> lex = NamesLexicon(unit_words=frozenset({"cloud"}), company_forms=frozenset({"group"}),
+    ...                    org_words=frozenset({"robotics", "cloud"}), common_words=frozenset({"line", "robotics"}),
+    ...                    places=(("indonesia",),))
+    >>> [names_a_part("Acme", f, lex) for f in ["Acme Cloud", "Acme Line", "Acme Indonesia", "Acme MSP",
+    ...                                         "Acme Group", "Acme Robotics", "Acme Chuxing", "Acme"]]
+    [True, True, True, True, False, False, False, False]
+    >>> names_a_part("Line", "Line Cloud", lex)
+    False
+    """
+    words = form.split()
+    while len(words) > 1 and words[0].casefold() in lex.legal_before:
+        words = words[1:]
+    while len(words) > 1 and words[-1].casefold() in lex.legal_after:
+        words = words[:-1]
+    own = word.casefold()
+    if len(words) < 2 or words[0].casefold() != own or own in lex.common_words or own in lex.org_words \
+            or own in lex.institution_heads or own in lex.company_tails or own in lex.legal_before:
+        return False  # "Bank" beside "Bank Jago": a word of the language, no firm's name
+    rest = words[1:]
+    folded = [w.casefold() for w in rest]
+    if all(f in lex.company_forms for f in folded):
+        return False
+    return (tuple(folded) in lex.place_set or tuple(folded[-1:]) in lex.place_set
+            or any(f in lex.company_tails or f in lex.unit_words or len(w) > 1 and w.isupper()
+                   or f in lex.common_words and f not in lex.org_words for w, f in zip(rest, folded)))
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -380,6 +420,10 @@ def resolve_entities(doc: Doc, spans: list[Span], lex: NamesLexicon,
             r.add(span)
     for span in sorted((s for s in rest if len(s) == 1), key=lambda s: s.start):
         ent = r.match_word(span)
+        if ent is not None and span.label_ in (CANDIDATE, "Organization") and not ent.personal() \
+                and span.text not in ent.forms() and any(names_a_part(span.text, f, lex) for f in ent.forms()):
+            ent = None  # "SolarWinds" beside "SolarWinds MSP": the firm, not its unit
+            span = Span(doc, span.start, span.end, label="Organization")
         misspelt = gazetteer_match(span.text, known or {}, folded=folded) if ent is None and span.label_ != "Person" else None
         if misspelt and _spelled_out(doc, span.text, misspelt[0]):
             misspelt = None  # "Travelook", printed again beside "Traveloka": a name of its own

@@ -28,7 +28,7 @@ _WORD_KEYS = ("title_words", "honorifics", "legal_before", "legal_after", "compa
               "stop_capitals", "months", "days", "place_heads", "place_tails", "connectors", "group_quantifiers",
               "group_links", "auxiliaries", "reject_words", "determiners",
               "title_links", "name_articles", "reporting_verbs", "product_modifiers", "title_copulas", "phrase_ends", "relatives", "source_nouns", "name_tails", "common_words",
-              "institution_heads", "institution_links", "name_ands", "measure_words", "amount_words", "model_words")
+              "institution_heads", "institution_links", "name_ands", "measure_words", "amount_words", "model_words", "unit_words")
 _CASED_KEYS = ("given_names", "known_people")  # word lists kept as printed (names are capitalized)
 
 
@@ -67,6 +67,7 @@ class NamesLexicon:
     legal_after: frozenset[str] = frozenset()
     company_forms: frozenset[str] = frozenset()
     company_tails: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()  # after a firm's name, one of its businesses: "Alibaba Cloud"
     org_words: frozenset[str] = frozenset()
     stop_capitals: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()

@@ -73,3 +73,15 @@ def test_aliases_misspelt_gazetteer_name(nlp_en):
     doc = nlp_en("Analysts said Salesfroce would gain. Salesforce declined to comment.")
     assert entities(doc) == {"Salesforce": "Organization"}
     assert doc._.kg_entities["Salesforce"].aliases == ("Salesfroce",)
+
+
+def test_aliases_a_firm_apart_from_its_unit(nlp_en, nlp_id):
+    doc = nlp_en("Quillstone said its unit, Quillstone Cloud, would be sold. Investors sold Quillstone shares. "
+                 "Analysts alerted Quillstone.")
+    assert {"Quillstone", "Quillstone Cloud"} <= set(entities(doc))
+    # its corporate form names the firm itself
+    doc = nlp_en("Quillstone Holdings reported a loss. Investors sold Quillstone shares. Analysts alerted Quillstone.")
+    assert "Quillstone" not in entities(doc)
+    # a word of the language before the rest is no firm of its own
+    doc = nlp_id("Bank Kopiloka merugi. Nasabah Bank menunggu.")
+    assert "Bank" not in entities(doc)

@@ -177,6 +177,10 @@ class RelationExtractor:
         items = enc.items
         entities = [(k, it.name, it.type) for k, it in enumerate(items)
                     if it.kind == "entity" and it.name and not self._attributed(items, k)]
+        # a workforce names its employer: "10.000 karyawan Meta terkena PHK" is Meta's layoff
+        entities += [(k, name[:-len(GROUP_SUFFIX)], "Organization") for k, name, etype in entities
+                     if etype == "Group" and name.endswith(GROUP_SUFFIX) and len(name) > len(GROUP_SUFFIX)]
+        entities.sort()
         conj = self.lexicon.conjunctions
 
         def listed(i: int, j: int) -> bool:  # "A, B and C", "the A app and the B service"

@@ -27,6 +27,9 @@ CASES = [
      {("layoff", "PT Rimba Niaga")}, "asserted"),
     ("id", "PT Rimba Niaga resmi meluncurkan aplikasi Dompetku pada Selasa (4/6).",
      {("launch", "Dompetku")}, "asserted"),
+    # a workforce names its employer
+    ("id", "PT Rimba Niaga merugi. Sekitar 300 karyawan PT Rimba Niaga terkena PHK pada Maret.",
+     {("layoff", "PT Rimba Niaga")}, "asserted"),
 ]
 
 

@@ -1,7 +1,8 @@
 """Events (SCHEMA.md: outage, cyberattack, layoff, launch) from trigger lexicons, as pure functions.
 
 A sentence reports an event when it holds a trigger of ``{lang}.events.yaml`` (a word matched by
-itself or by its stem, or a phrase matched word by word on the text or on the stems). The
+itself or by its stem, a phrase matched word by word on the text or on the stems, or a verb
+with its object a few words on: "cut about 2,000 jobs"). The
 event's subject is an entity of the types the event takes, best first, within ``window`` items
 of the trigger: on the side the lexicon names when both sides have one ("Facebook went down",
 "launched ChatGPT"), and every member of a list ("Facebook, Instagram and WhatsApp were down").
@@ -40,6 +41,11 @@ class EventType:
     side: str  # "before" or "after": where the subject stands when both sides name one
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    # a verb that says the event only with its object a few words on: "cut about 2,000 jobs",
+    # "memberhentikan 11.000 karyawan" (``objects`` words or a workforce entity, ``reach`` words on)
+    verbs: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    reach: int = 0
 
     @cached_property
     def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -53,7 +59,7 @@ class EventType:
     def starts(self) -> frozenset[str]:
         """The words and stems a trigger of this type starts with: a sentence with none of them
         has no trigger of this type."""
-        return self.words | frozenset(self.by_first)
+        return self.words | frozenset(self.by_first) | self.verbs
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,18 @@ class EventLexicon:
             if side not in ("before", "after"):
                 raise LexiconError(f"{where}: side must be 'before' or 'after', got {side!r}")
             lists = {}
-            for key in ("words", "phrases"):
+            for key in ("words", "phrases", "verbs", "objects"):
                 value = spec.get(key) or []
                 if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                     raise LexiconError(f"{where}: {key} must be a list of strings")
                 lists[key] = value
             phrases = sorted({tuple(p.casefold().split()) for p in lists["phrases"]}, key=lambda p: -len(p))
+            reach = spec.get("reach", 4 if lists["verbs"] else 0)
+            if not isinstance(reach, int) or reach < 0 or bool(lists["verbs"]) != bool(lists["objects"]):
+                raise LexiconError(f"{where}: verbs need objects and a reach (a whole number of words)")
             types.append(EventType(name, subjects, side, frozenset(w.casefold() for w in lists["words"]),
-                                   tuple(phrases)))
+                                   tuple(phrases), frozenset(w.casefold() for w in lists["verbs"]),
+                                   frozenset(w.casefold() for w in lists["objects"]), reach))
         window = data.get("window", 14)
         if not isinstance(window, int) or window < 1:
             raise LexiconError(f"{source}: window must be a positive whole number")
@@ -110,9 +120,30 @@ def _phrase_at(words: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[k:k + len(phrase)]) == phrase
 
 
-def triggers(words: Sequence[str], stems: Sequence[str], lex: EventLexicon) -> list[tuple[str, int, int]]:
+def _object_after(words: Sequence[str], stems: Sequence[str], k: int, etype: EventType,
+                  workforce: frozenset[int]) -> bool:
+    """Whether an object of ``etype``'s verb at ``k`` follows within its reach, before any
+    punctuation: "cut about 2,000 jobs", "memberhentikan 11.000 karyawan Meta"."""
+    for j in range(k + 1, min(len(words), k + 2 + etype.reach)):
+        if j in workforce or words[j] in etype.objects or stems[j] in etype.objects:
+            return True
+        if words[j] and not words[j][:1].isalnum():
+            return False
+    return False
+
+
+def triggers(words: Sequence[str], stems: Sequence[str], lex: EventLexicon,
+             workforce: frozenset[int] = frozenset()) -> list[tuple[str, int, int]]:
     """``(event type, first item, end item)`` of each trigger in a sentence's folded ``words``
-    (entity items as empty strings) and their ``stems``; one trigger per type and position."""
+    (entity items as empty strings) and their ``stems``; one trigger per type and position.
+    ``workforce``: the items that are workforces (groups), objects of a verb trigger.
+
+    >>> lex = EventLexicon.from_dict({"events": {"layoff": {"subjects": ["Organization"],
+    ...     "verbs": ["cut"], "objects": ["jobs"]}}}, "x.yaml")
+    >>> words = ["", "will", "cut", "about", "2,000", "jobs"]
+    >>> [(n, k) for n, k, _ in triggers(words, words, lex)], triggers(["cut", "costs"], ["cut", "costs"], lex)
+    ([('layoff', 2)], [])
+    """
     found = []
     present = {w for w in words if w} | {s for w, s in zip(words, stems) if w}
     for etype in lex.types:
@@ -123,6 +154,9 @@ def triggers(words: Sequence[str], stems: Sequence[str], lex: EventLexicon) -> l
         while k < len(words):
             length = 0
             if words[k] and (words[k] in etype.words or stems[k] in etype.words):
+                length = 1
+            elif words[k] and (words[k] in etype.verbs or stems[k] in etype.verbs) \
+                    and _object_after(words, stems, k, etype, workforce):
                 length = 1
             for phrase in by_first.get(words[k], ()) + by_first.get(stems[k], ()) if words[k] else ():
                 if len(phrase) > length and (_phrase_at(words, k, phrase) or _phrase_at(stems, k, phrase)):

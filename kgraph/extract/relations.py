@@ -192,7 +192,8 @@ class RelationExtractor:
         by_name = {t.name: t for t in self.events.types}
         evidence, start = enc.evidence
         found = []
-        for etype, first, last in triggers(words, stems, self.events):
+        workforce = frozenset(k for k, _, etype in entities if etype == "Group")
+        for etype, first, last in triggers(words, stems, self.events, workforce):
             for subject in choose_subjects(entities, first, last, by_name[etype], self.events.window, listed):
                 when = self._date(enc, dates, first, last)
                 found.append(Event(type=etype, subject=subject, modality=self._modality(enc, first, last, "sentence"),

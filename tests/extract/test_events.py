@@ -27,6 +27,9 @@ CASES = [
      {("layoff", "PT Rimba Niaga")}, "asserted"),
     ("id", "PT Rimba Niaga resmi meluncurkan aplikasi Dompetku pada Selasa (4/6).",
      {("launch", "Dompetku")}, "asserted"),
+    # a cutting verb with a workforce a few words on
+    ("en", "Brightloom Labs cut about 200 jobs on Monday.", {("layoff", "Brightloom Labs")}, "asserted"),
+    ("id", "PT Rimba Niaga memberhentikan 300 karyawan pada Senin.", {("layoff", "PT Rimba Niaga")}, "asserted"),
     # a workforce names its employer
     ("id", "PT Rimba Niaga merugi. Sekitar 300 karyawan PT Rimba Niaga terkena PHK pada Maret.",
      {("layoff", "PT Rimba Niaga")}, "asserted"),
@@ -54,11 +57,17 @@ def test_no_event_without_a_trigger(extractor):
     assert extractor.extract(article).events == ()
 
 
+def test_a_cutting_verb_without_a_workforce_is_no_layoff(extractor):
+    article = Article(id="t", text="Brightloom Labs cut its prices by 20 percent and fired Tessa Varga.", lang="en")
+    assert [e for e in extractor.extract(article).events if e.type == "layoff"] == []
+
+
 @pytest.mark.parametrize("data, message", [
     ({"events": {"merger": {"subjects": ["Organization"], "words": ["merge"]}}}, "unknown event type"),
     ({"events": {"outage": {"subjects": ["Place"], "words": ["down"]}}}, "subjects must be entity types"),
     ({"events": {"outage": {"subjects": ["Product"], "side": "left"}}}, "side must be"),
     ({"events": {"outage": {"subjects": ["Product"], "words": "down"}}}, "words must be a list"),
+    ({"events": {"layoff": {"subjects": ["Organization"], "verbs": ["cut"]}}}, "verbs need objects"),
 ])
 def test_event_lexicon_errors_name_the_entry(data, message):
     with pytest.raises(LexiconError, match=message):

@@ -185,3 +185,13 @@ def test_names_model_numbers_english(nlp_en, text, expected):
 ])
 def test_names_model_numbers_indonesian(nlp_id, text, expected):
     assert entities(nlp_id(text)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # nouns that name a kind of organization, before the name
+    ("en", "The donation went to the Danish charity Mirelle Brandt.", {"Mirelle Brandt": "Organization"}),
+    ("en", "She left the consultancy Brannock Vale last year.", {"Brannock Vale": "Organization"}),
+    ("id", "Dana itu disalurkan lewat yayasan Kopiloka Rintis.", {"Kopiloka Rintis": "Organization"}),
+])
+def test_names_kind_of_organization_before_a_name(nlp_en, nlp_id, lang, text, expected):
+    assert entities((nlp_en if lang == "en" else nlp_id)(text)) == expected

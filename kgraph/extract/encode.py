@@ -1,7 +1,8 @@
 """Encode a sentence as a string of items that relation patterns match against.
 
 Entity mentions become ``⟦P3⟧``-style items, role titles ``⟦T5⟧`` (``⟦C5⟧`` for executive
-titles), pronouns and descriptions ("ia", "the company", "sang CEO") become the item of the entity
+titles), pronouns and descriptions ("ia", "the company", "sang CEO", "the Palo Alto startup",
+"perusahaan asal Singapura itu") become the item of the entity
 they refer to (the most recent compatible mention), every other token ``surface/stem``.
 See :mod:`kgraph.extract.patterns` for the rule language.
 """
@@ -76,11 +77,14 @@ class EncodedSentence:
 @dataclass(frozen=True)
 class Descriptions:
     """Definite descriptions that point back to an organization: ``the`` + up to
-    ``max_modifiers`` words + a head noun ("the Palo Alto startup", "the search giant")."""
+    ``max_modifiers`` words + a head noun ("the Palo Alto startup", "the search giant"), or,
+    in a language that puts the head first, a head noun + up to ``max_modifiers`` words + a
+    demonstrative ("perusahaan asal Singapura itu", "raksasa teknologi tersebut")."""
 
     articles: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     max_modifiers: int = 3
+    demonstratives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,8 @@ class Encoder:
         for candidates in self.references.values():
             candidates.sort(key=lambda pair: -len(pair[0]))
         # the words a reference or a title can start with: any other word is a plain word
-        self._reference_starts = frozenset(self.references) | self.descriptions.articles
+        self._reference_starts = frozenset(self.references) | self.descriptions.articles \
+            | (self.descriptions.heads if self.descriptions.demonstratives else frozenset())
         self._title_starts = titles.modifiers | titles.head_starts
 
     def encode(self, sent: Span, history: list[Item], counts: dict[str, int] | None = None,
@@ -293,6 +298,13 @@ class Encoder:
         if one does: a head noun after at most a few plain words, not followed by a name
         (then it introduces that name: "the logistics firm Kirim Kilat")."""
         lex = self.descriptions
+        if lex.demonstratives and view.lower[i] in lex.heads:  # "perusahaan asal Singapura itu"
+            for j in range(i + 1, min(i + 2 + lex.max_modifiers, limit)):
+                if j in view.ent_at or not view.lower[j].replace("-", "").isalnum():
+                    return None
+                if view.lower[j] in lex.demonstratives:
+                    return tuple(view.lower[i:j + 1])
+            return None
         if view.lower[i] not in lex.articles or i > 0 and view.lower[i - 1] == ",":
             return None  # "Alphabet, the parent company of Google": an apposition describes its name
         for j in range(i + 1, min(i + 2 + lex.max_modifiers, limit)):

@@ -198,12 +198,13 @@ def _parse(data: Any, where: str) -> RelationLexicon:
                   for k, v in (data.get("references") or {}).items()}
     modality = data.get("modality") or {}
     described = data.get("descriptions") or {}
-    if not isinstance(described, dict) or set(described) - {"articles", "heads", "max_modifiers"}:
-        raise LexiconError(f"{where}: descriptions: expected articles, heads and max_modifiers")
+    if not isinstance(described, dict) or set(described) - {"articles", "heads", "max_modifiers", "demonstratives"}:
+        raise LexiconError(f"{where}: descriptions: expected articles, heads, max_modifiers and demonstratives")
     descriptions = Descriptions(
         articles=frozenset(_words(described.get("articles", []), f"{where}: descriptions.articles")),
         heads=frozenset(_words(described.get("heads", []), f"{where}: descriptions.heads")),
-        max_modifiers=int(described.get("max_modifiers", 3)))
+        max_modifiers=int(described.get("max_modifiers", 3)),
+        demonstratives=frozenset(_words(described.get("demonstratives", []), f"{where}: descriptions.demonstratives")))
     rules = data.get("rules") or []
     ids = [r.get("id") for r in rules if isinstance(r, dict)]
     duplicates = {i for i in ids if ids.count(i) > 1}

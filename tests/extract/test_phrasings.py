@@ -77,6 +77,7 @@ CASES = [
     # a reference back to the organization: "startup tersebut", "emiten tersebut"
     ("id", "PT Lumbara Nusantara menutup putaran pendanaan pekan lalu. Sejak 2019, startup tersebut dipimpin oleh Hadi Saputra sebagai CEO.", ("Hadi Saputra", "holdsPosition", "PT Lumbara Nusantara"), "asserted"),
     ("id", "Lumbara Digital merugi tahun lalu. Emiten tersebut memangkas 300 karyawan pada Maret.", ("Lumbara Digital", "laidOff", "Lumbara Digital employees"), "asserted"),
+    ("id", "Lumbara Digital merugi tahun lalu. Perusahaan teknologi asal Bandung itu memangkas 300 karyawan pada Maret.", ("Lumbara Digital", "laidOff", "Lumbara Digital employees"), "asserted"),
     ("id", "Hadi Saputra dipecat oleh startup Lumbara pada Senin (3/6).", ("Lumbara", "fired", "Hadi Saputra"), "asserted"),
     ("id", "Startup fintech Lumbara membantah telah memecat Hadi Saputra.", ("Lumbara", "fired", "Hadi Saputra"), "negated"),
     ("id", "Kabarnya, startup Lumbara akan mengakuisisi startup logistik Kirimcepat.", ("Lumbara", "acquired", "Kirimcepat"), "uncertain"),

@@ -19,6 +19,7 @@ CASES = [
     ("en", "Vantora, a cloud software company, cut about 120 jobs in March.", ("Vantora", "laidOff", "Vantora employees"), "asserted"),
     ("en", "Pivotline's founder and chief executive, Amara Quist, will stay on.", ("Amara Quist", "founded", "Pivotline"), "asserted"),
     ("en", "Halcyon Robotics grew. The deal follows Halcyon's partnership with Norsk Freight.", ("Halcyon Robotics", "partnerOf", "Norsk Freight"), "asserted"),
+    ("en", "Halcyon Robotics grew. The Palo Alto-based robotics company later fired Tobias Rennert.", ("Halcyon Robotics", "fired", "Tobias Rennert"), "asserted"),
     ("en", "Halcyon Robotics bought Pivotline. Halcyon's chief executive, Tobias Rennert, praised it.", ("Tobias Rennert", "holdsPosition", "Halcyon Robotics"), "asserted"),
     ("en", "Brightloom Labs is backed by Harrow Ventures, which led its last round.", ("Harrow Ventures", "investedIn", "Brightloom Labs"), "asserted"),
     ("en", "Streamwell, the Berlin-based music streaming company, appointed Ines Navarro as chief executive on Thursday.", ("Ines Navarro", "holdsPosition", "Streamwell"), "asserted"),

@@ -125,3 +125,10 @@ def test_a_headline_comma_joins_clauses_of_claims_not_a_list():
                       text="Nusapay menunjuk Lintang Maharani sebagai pelaksana tugas CEO menggantikan Bagas Pranowo.")
     fired = {r.object for r in Extractor(scorer=False).extract(article).relations if r.relation == "fired"}
     assert fired == {"Bagas Pranowo"}
+
+
+def test_a_reference_back_to_a_product_is_an_event_subject(extractor):
+    article = Article(id="t", text="Brightloom Labs released Pebble Notes in May. On Monday the app went down "
+                                   "across Europe, Brightloom Labs said.", lang="en", published=date(2024, 6, 5))
+    events = {(e.type, e.subject) for e in extractor.extract(article).events}
+    assert ("outage", "Pebble Notes") in events, events

@@ -196,7 +196,8 @@ class RelationExtractor:
         for etype, first, last in triggers(words, stems, self.events, workforce):
             for subject in choose_subjects(entities, first, last, by_name[etype], self.events.window, listed):
                 when = self._date(enc, dates, first, last)
-                found.append(Event(type=etype, subject=subject, modality=self._modality(enc, first, last, "sentence"),
+                found.append(Event(type=etype, subject=subject,
+                                   modality=self._modality(enc, first, last, "sentence", trigger=True),
                                    date=when.isoformat() if when else None, evidence=evidence,
                                    start=start, end=start + len(evidence)))
         return found
@@ -422,9 +423,13 @@ class RelationExtractor:
             return "interim"
         return "current"
 
-    def _modality(self, enc: EncodedSentence, first: int, last: int, scope: str) -> str:
+    def _modality(self, enc: EncodedSentence, first: int, last: int, scope: str, *, trigger: bool = False) -> str:
+        """The claim's (or, with ``trigger``, an event trigger's) modality from the cue words around
+        items ``[first, last)``. A trigger's own words never negate it: "tidak bisa diakses" and
+        "not working" say the outage, they do not deny it."""
         # a capitalized cue inside a sentence is a name or a month ("in May"), not "may"
-        words = [it.text.lower() if it.kind == "word" and (k == 0 or not it.text[:1].isupper()) else ""
+        words = [it.text.lower() if it.kind == "word" and (k == 0 or not it.text[:1].isupper())
+                 and not (trigger and first <= k < last) else ""
                  for k, it in enumerate(enc.items)]
         inside = words[first:last]
         if scope == "match":

@@ -27,6 +27,9 @@ CASES = [
      {("layoff", "PT Rimba Niaga")}, "asserted"),
     ("id", "PT Rimba Niaga resmi meluncurkan aplikasi Dompetku pada Selasa (4/6).",
      {("launch", "Dompetku")}, "asserted"),
+    # a trigger's own negation says the outage, it does not deny it
+    ("id", "Aplikasi Dompetku sempat tidak bisa diakses pada Senin.", {("outage", "Dompetku")}, "asserted"),
+    ("en", "The Pebble Notes app was not working for hours on Monday.", {("outage", "Pebble Notes")}, "asserted"),
     # a cutting verb with a workforce a few words on
     ("en", "Brightloom Labs cut about 200 jobs on Monday.", {("layoff", "Brightloom Labs")}, "asserted"),
     ("id", "PT Rimba Niaga memberhentikan 300 karyawan pada Senin.", {("layoff", "PT Rimba Niaga")}, "asserted"),

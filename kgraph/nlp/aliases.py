@@ -106,13 +106,18 @@ class _Entity:
         return max(counts, key=lambda f: (len(f.split()), counts[f], -order[f]))
 
 
-def _strip_legal(text: str, lex: NamesLexicon) -> str:
+def _legal_trimmed(text: str, lex: NamesLexicon) -> list[str]:
+    """The words of ``text`` without the legal forms before and after them, as printed."""
     words = text.split()
     while len(words) > 1 and words[0].casefold() in lex.legal_before:
         words = words[1:]
     while len(words) > 1 and words[-1].casefold() in lex.legal_after:
         words = words[:-1]
-    return " ".join(words).casefold()
+    return words
+
+
+def _strip_legal(text: str, lex: NamesLexicon) -> str:
+    return " ".join(_legal_trimmed(text, lex)).casefold()
 
 
 def _core_name(text: str, lex: NamesLexicon) -> str:
@@ -144,11 +149,7 @@ def names_a_part(word: str, form: str, lex: NamesLexicon) -> bool:
     >>> names_a_part("Line", "Line Cloud", lex)
     False
     """
-    words = form.split()
-    while len(words) > 1 and words[0].casefold() in lex.legal_before:
-        words = words[1:]
-    while len(words) > 1 and words[-1].casefold() in lex.legal_after:
-        words = words[:-1]
+    words = _legal_trimmed(form, lex)  # as printed: an acronym is told by its capitals
     own = word.casefold()
     if len(words) < 2 or words[0].casefold() != own or own in lex.common_words or own in lex.org_words \
             or own in lex.institution_heads or own in lex.company_tails or own in lex.legal_before:

@@ -105,9 +105,8 @@ def query_command(
 
     Example: kgraph query queries/positions.rq --bind person="Sam Altman"
     """
-    from kgraph.query import load_query, parse_bindings, query_dirs, query_rows, run_query
+    from kgraph.query import load_query, parse_bindings, query_dirs, query_rows, run_query, write_answer
     from kgraph.rdf.results import FORMATS, format_result
-    from kgraph.rdf.rows import write_rows
     from kgraph.resolve import resolve_bindings
 
     if list_queries:
@@ -123,11 +122,11 @@ def query_command(
     try:
         bindings = resolve_bindings(dataset, prepared.text, bindings, say=say)  # aliases, IRIs -> names
         if prepared.kind == "SelectQuery":  # rows are shown or written as they come
-            rows = query_rows(dataset, prepared, bindings, timeout=timeout or None)
             if fmt == "table":
-                _print_table(rows, prepared.info.title, limit)
+                _print_table(query_rows(dataset, prepared, bindings, timeout=timeout or None),
+                             prepared.info.title, limit)
             else:
-                write_rows(rows, fmt, sys.stdout)
+                write_answer(dataset, prepared, fmt, sys.stdout, bindings, timeout=timeout or None)
             return
         result = run_query(dataset, prepared, bindings, timeout=timeout or None)
         if fmt == "table" and result.type == "ASK":

@@ -33,6 +33,11 @@ CASES = [
     # a cutting verb with a workforce a few words on
     ("en", "Brightloom Labs cut about 200 jobs on Monday.", {("layoff", "Brightloom Labs")}, "asserted"),
     ("id", "PT Rimba Niaga memberhentikan 300 karyawan pada Senin.", {("layoff", "PT Rimba Niaga")}, "asserted"),
+    # launches as news writes them beside "launched": shipped, put out, went on sale; memboyong, dipamerkan
+    ("en", "Brightloom Labs put out the Pebble Notes app on Friday.", {("launch", "Pebble Notes")}, "asserted"),
+    ("en", "The Pebble Notes app went on sale in Jakarta on Friday.", {("launch", "Pebble Notes")}, "asserted"),
+    ("id", "PT Rimba Niaga memboyong aplikasi Dompetku ke Indonesia pada Selasa.", {("launch", "Dompetku")}, "asserted"),
+    ("id", "Aplikasi Dompetku dipamerkan PT Rimba Niaga di Jakarta pada Selasa.", {("launch", "Dompetku")}, "asserted"),
     # a workforce names its employer
     ("id", "PT Rimba Niaga merugi. Sekitar 300 karyawan PT Rimba Niaga terkena PHK pada Maret.",
      {("layoff", "PT Rimba Niaga")}, "asserted"),

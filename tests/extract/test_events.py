@@ -38,6 +38,9 @@ CASES = [
     ("en", "The Pebble Notes app went on sale in Jakarta on Friday.", {("launch", "Pebble Notes")}, "asserted"),
     ("id", "PT Rimba Niaga memboyong aplikasi Dompetku ke Indonesia pada Selasa.", {("launch", "Dompetku")}, "asserted"),
     ("id", "Aplikasi Dompetku dipamerkan PT Rimba Niaga di Jakarta pada Selasa.", {("launch", "Dompetku")}, "asserted"),
+    # outages as users tell them: could not log in, froze
+    ("en", "The Pebble Notes app froze for most of Monday.", {("outage", "Pebble Notes")}, "asserted"),
+    ("en", "Customers of the Pebble Notes app could not log in on Monday.", {("outage", "Pebble Notes")}, "asserted"),
     # a workforce names its employer
     ("id", "PT Rimba Niaga merugi. Sekitar 300 karyawan PT Rimba Niaga terkena PHK pada Maret.",
      {("layoff", "PT Rimba Niaga")}, "asserted"),

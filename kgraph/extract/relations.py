@@ -147,7 +147,7 @@ class RelationExtractor:
         latest = narrative_dates(sentences)
         events = [replace(e, date=latest[e.start].isoformat()) if e.date is None and e.start in latest else e
                   for e in events]
-        doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations))
+        doc._.kg_events = merge_events(events + layoff_events(doc._.kg_relations, skip_rules={_SCORER_RULE.id}))
         return doc
 
     def _stated_dates(self, enc: EncodedSentence, dates: list, words: list[str],

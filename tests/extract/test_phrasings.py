@@ -44,6 +44,7 @@ CASES = [
     ("en", "Brightloom Labs makes the Pebble Notes app. Analysts said it could sell Pebble Notes to Quarrystone Inc. next year.", ("Quarrystone Inc.", "acquired", "Pebble Notes"), "uncertain"),
     ("en", "The board of Brightloom Labs has removed Omar Pell as chairman.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Harrow Ventures, the firm run by Omar Pell, joined the round.", ("Omar Pell", "holdsPosition", "Harrow Ventures"), "asserted"),
+    ("en", "The deal was signed by Omar Pell, who founded Harrow Ventures in 2012 and is still its chief executive.", ("Omar Pell", "holdsPosition", "Harrow Ventures"), "asserted"),
     ("id", "Rimba Pay, yang dipimpin oleh Budi Santoso, menambah modal.", ("Budi Santoso", "holdsPosition", "Rimba Pay"), "asserted"),
     ("id", "Budi Santoso kini memimpin PT Rimba Niaga.", ("Budi Santoso", "holdsPosition", "PT Rimba Niaga"), "asserted"),
     ("en", "Brightloom Labs said its chief will leave. She will be succeeded by Omar Pell, the company's chief financial officer.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),

@@ -1,10 +1,14 @@
-"""Relations that names state by themselves: a product named with its maker's name.
+"""Relations that names state by themselves: a product named with its maker's name, a unit
+named with its parent's.
 
 "Google Drive", "Apple TV+", "BSI Mobile", "Microsoft Office 365", and the one-word compounds
 "JioTV", "GrabFood": a product whose name opens with the name (or a printed alias) of an
-organization of the same article is that organization's product, whether or not a sentence says who made it. (Units named so, "Google
-Cloud", were tried as parentOf and left out: the blind half did not rise.) Pure functions over
-the article's entities, so they can be tested with hand-made ones.
+organization of the same article is that organization's product, whether or not a sentence says
+who made it. "Grab Indonesia", "Amazon Web Services", "Maersk Line": an organization whose name
+is another organization's name followed by words naming a part of it
+(:func:`kgraph.nlp.aliases.names_a_part`: a unit word, a place, a word of the language, an
+acronym) is that organization's unit. Pure functions over the article's entities, so they can be
+tested with hand-made ones.
 
 >>> google = Entity("Google", "Organization", aliases=("Google LLC",))
 >>> drive = Entity("Google Drive", "Product")
@@ -18,9 +22,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from kgraph.models import Entity
+from kgraph.nlp.aliases import names_a_part
 from kgraph.nlp.cues import opens_with_name
+from kgraph.nlp.lexicon import NamesLexicon
 
-__all__ = ["brand_products"]
+__all__ = ["brand_products", "brand_units"]
 
 
 def _forms(entity: Entity) -> list[str]:
@@ -47,3 +53,25 @@ def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
                 break
     return out
 
+
+
+def brand_units(entities: Iterable[Entity], lex: NamesLexicon) -> list[tuple[str, str]]:
+    """(parent, unit) for every organization whose name (or alias) is another organization's
+    name or alias followed by words naming a part of it ("Grab Indonesia", "Alibaba Cloud";
+    :func:`kgraph.nlp.aliases.names_a_part`), not by its corporate form or trade ("Grab
+    Holdings", "Uber Technologies"); the longest parent name wins.
+
+    >>> lex = NamesLexicon(unit_words=frozenset({"cloud"}), places=(("indonesia",),))
+    >>> orgs = [Entity(n, "Organization") for n in ("Grab", "Grab Indonesia", "Grab Cloud", "Grab Chuxing")]
+    >>> brand_units(orgs + [Entity("Grab Pay", "Product")], lex)
+    [('Grab', 'Grab Indonesia'), ('Grab', 'Grab Cloud')]
+    """
+    entities = [e for e in entities if e.type == "Organization"]
+    parents = sorted(((form, e) for e in entities for form in _forms(e)), key=lambda pair: -len(pair[0]))
+    out = []
+    for unit in entities:
+        for form, parent in parents:
+            if parent is not unit and any(names_a_part(form, f, lex) for f in _forms(unit)):
+                out.append((parent.name, unit.name))
+                break
+    return out

@@ -27,7 +27,7 @@ from kgraph.extract.candidates import FOCUS, TriggerLexicon, focus_entity, focus
 from kgraph.extract.encode import DocView, EncodedSentence, Encoder, Item, sentence_evidence
 from kgraph.extract.events import EventLexicon, choose_subjects, layoff_events, load_event_lexicon, merge_events, \
     triggers
-from kgraph.extract.naming import brand_products
+from kgraph.extract.naming import brand_products, brand_units
 from kgraph.extract.offices import office_holders
 from kgraph.extract.patterns import sentence_keys
 from kgraph.extract.rules import RelationLexicon, Rule, load_relation_lexicon
@@ -35,6 +35,7 @@ from kgraph.extract.scorer import RelationScorer, load_scorer
 from kgraph.extract.stemming import make_stemmer
 from kgraph.models import Event, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
+from kgraph.nlp.lexicon import NamesLexicon, load_names_lexicon
 
 __all__ = ["RelationExtractor"]
 
@@ -92,6 +93,7 @@ class RelationExtractor:
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
         self.events: EventLexicon = load_event_lexicon(self.lang)
         self.triggers: TriggerLexicon = load_trigger_lexicon(self.lang)
+        self.names: NamesLexicon = load_names_lexicon(self.lang)  # what a name's words say (units)
         self.scorer: RelationScorer | None = (load_scorer(Path(self.scorer_path) if self.scorer_path else None)
                                               if self.use_scorer else None)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)
@@ -466,8 +468,10 @@ class RelationExtractor:
         :func:`kgraph.extract.naming.brand_products`), its evidence the sentence naming it first."""
         table = getattr(doc._, "kg_entities", None) or {}
         out = []
-        for org, product in brand_products(table.values()):
-            mentions = table[product].mentions
+        named = [("developed", pair) for pair in brand_products(table.values())] + \
+                [("parentOf", pair) for pair in brand_units(table.values(), self.names)]
+        for relation, (org, named_after) in named:
+            mentions = table[named_after].mentions
             if not mentions:
                 continue
             first = min(mentions, key=lambda m: m.start)
@@ -475,9 +479,9 @@ class RelationExtractor:
             if span is None:
                 continue
             evidence, start = sentence_evidence(span.sent.text, span.sent.start_char)
-            out.append(Relation(subject=org, relation="developed", object=product, evidence=evidence,
+            out.append(Relation(subject=org, relation=relation, object=named_after, evidence=evidence,
                                 start=start, end=start + len(evidence), confidence=0.6,
-                                rule=f"{self.lang}.developed.brand_name"))
+                                rule=f"{self.lang}.{relation}.brand_name"))
         return out
 
     def _office_relations(self, doc: Doc) -> list[Relation]:

@@ -297,7 +297,8 @@ def _vote(ent: _Entity, spans: list[Span], lex: NamesLexicon, words: list[str],
     index = {(s.start, s.end): i for i, s in enumerate(spans)}
     for s in ent.spans:
         if (s.start, s.end) in index:
-            labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)}
+            # the typed members decide; the list's other unknown names do not count against them
+            labels = {o.label_ for o in list_neighbours(spans, index[(s.start, s.end)], lex, words)} - {NAME, CANDIDATE}
             if len(labels) == 1 and labels <= {"Organization", "Product"}:
                 return labels.pop()  # "Copperline Networks and Halberd Security", "Paylinea and Stripewell"
     forms = ent.forms()

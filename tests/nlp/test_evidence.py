@@ -84,3 +84,10 @@ def test_a_surname_typed_alone_by_one_context_stays_the_person_s(extractor):
                       "Levandowski is not a defendant. Analysts said Levandowski was respected.")
     types = {e.name: e.type for e in extractor.extract(article).entities}
     assert types.get("Anthony Levandowski") == "Person" and "Levandowski" not in types
+
+
+def test_unknown_names_in_a_list_take_the_type_its_known_members_share(extractor):
+    # "Honda" and "Walmart" have no cue of their own; the list's known member says what they are
+    article = Article(id="t", lang="en", text="Its investors include Zentrova, Microsoft and Kalvaro.")
+    types = {e.name: e.type for e in extractor.extract(article).entities}
+    assert types.get("Zentrova") == "Organization" and types.get("Kalvaro") == "Organization", types

@@ -113,6 +113,9 @@ def scorer_command(
                                        "[default: kgraph/models/relation_scorer.json, shipped in the package]."),
     batch: Optional[list[str]] = typer.Option(None, "--batch", help="A corpus dev batch to train on, repeatable "
                                               "[default: the shipped model's, kgraph.training.scorer.DEV_BATCHES]."),
+    threshold: Optional[str] = typer.Option(None, "--threshold", help="Acceptance threshold of every label, or "
+                                            "'auto' to choose one per language by cross-validation (one standard "
+                                            "error rule) [default: kgraph.training.scorer.OPERATING_THRESHOLD]."),
 ) -> None:
     """Train the relation candidate scorer on the gold articles the team may read (corpus dev
     batches, never the blind half) and print its cross-validated figures (rules alone, scorer
@@ -120,9 +123,16 @@ def scorer_command(
 
     Needs the training extras: pip install '.[train]'
     """
-    from kgraph.training.scorer import DEV_BATCHES, train, write_model
+    from kgraph.errors import UsageError
+    from kgraph.training.scorer import DEV_BATCHES, OPERATING_THRESHOLD, train, write_model
 
-    scorer, meta = train(root.resolve(), batches=tuple(batch or DEV_BATCHES))
+    try:
+        chosen = OPERATING_THRESHOLD if threshold is None else None if threshold == "auto" else float(threshold)
+    except ValueError:
+        raise UsageError(f"--threshold {threshold}: give a number between 0 and 1, or auto") from None
+    if chosen is not None and not 0 < chosen < 1:
+        raise UsageError(f"--threshold {threshold}: give a number between 0 and 1, or auto")
+    scorer, meta = train(root.resolve(), batches=tuple(batch or DEV_BATCHES), threshold=chosen)
     path = out or Path(__file__).resolve().parent.parent / "models" / "relation_scorer.json"
     size = write_model(scorer, path)
     cv = meta["cross_validation"]["kept_relations"]

@@ -70,7 +70,7 @@ def test_without_a_trigger_no_candidate_is_scored(scored_nlp):
 
 
 def test_training_on_a_small_gold_set(tmp_path):
-    from kgraph.training.scorer import train, write_model
+    from kgraph.training.scorer import OPERATING_THRESHOLD, train, write_model
 
     folder = tmp_path / "proj" / "tests" / "data" / "articles"
     folder.mkdir(parents=True)
@@ -85,7 +85,7 @@ def test_training_on_a_small_gold_set(tmp_path):
             {"name": startup, "type": "Organization", "aliases": []}],
             "relations": [{"subject": investor, "relation": "investedIn", "object": startup, "modality": "asserted"}]})
     (folder / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    scorer, meta = train(tmp_path / "proj", folds=2)
+    scorer, meta = train(tmp_path / "proj", folds=2, threshold=None)  # chosen by cross-validation
     assert meta["articles"] == 4 and meta["candidates"] >= 4
     assert "investedIn" in meta["cross_validation"]["per_relation_f1_rules_vs_both"]
     assert {label.rstrip("<>") for label in scorer.labels if not label.startswith(FOCUS)} <= set(meta["relations"])
@@ -95,6 +95,9 @@ def test_training_on_a_small_gold_set(tmp_path):
     assert all(scorer.thresholds[f"en:{label}"] == meta["language_thresholds"]["en"] for label in scorer.labels)
     size = write_model(scorer, tmp_path / "model.json")
     assert 0 < size and load_scorer(tmp_path / "model.json").labels == scorer.labels
+    fixed, meta = train(tmp_path / "proj", folds=2)  # the operating point: one threshold for all
+    assert meta["threshold"] == OPERATING_THRESHOLD and meta["language_thresholds"] == {}
+    assert all(t == OPERATING_THRESHOLD for t in fixed.thresholds.values())
 
 
 def test_training_names_a_dev_batch_that_is_not_there(tmp_path):
@@ -195,3 +198,14 @@ def test_focus_labels_are_kept_only_where_they_add_to_the_stated_pairs():
     # the stated pair already found it: the focus candidate adds nothing
     assert _per_relation([article], [(0, 1, "F:investedIn<")], base=[(0, 0, "investedIn<")])["investedIn"] == (1.0, 1.0)
     assert _per_relation([article], [(0, 1, "F:investedIn<")])["investedIn"] == (0.0, 1.0)
+
+
+@pytest.mark.parametrize("value", ["high", "1.5", "0"])
+def test_train_scorer_names_a_bad_threshold(value, tmp_path):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    result = CliRunner().invoke(app, ["train", "scorer", "--root", str(tmp_path), "--threshold", value])
+    assert result.exit_code == 2 and f"--threshold {value}" in result.output
+    assert "between 0 and 1, or auto" in result.output

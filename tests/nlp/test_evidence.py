@@ -91,3 +91,13 @@ def test_unknown_names_in_a_list_take_the_type_its_known_members_share(extractor
     article = Article(id="t", lang="en", text="Its investors include Zentrova, Microsoft and Kalvaro.")
     types = {e.name: e.type for e in extractor.extract(article).entities}
     assert types.get("Zentrova") == "Organization" and types.get("Kalvaro") == "Organization", types
+
+
+@pytest.mark.parametrize("lang, text, word", [
+    ("id", "Pelanggan tidak bisa mengirim SMS maupun mengakses internet.", "SMS"),
+    ("en", "Users of the VPN app could not connect.", "VPN"),
+    ("en", "The bank's ATM network went down on Monday.", "ATM"),
+])
+def test_an_acronym_of_a_common_noun_is_no_entity(extractor, lang, text, word):
+    names = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
+    assert word not in names, names

@@ -101,3 +101,13 @@ def test_unknown_names_in_a_list_take_the_type_its_known_members_share(extractor
 def test_an_acronym_of_a_common_noun_is_no_entity(extractor, lang, text, word):
     names = {e.name for e in extractor.extract(Article(id="t", text=text, lang=lang)).entities}
     assert word not in names, names
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Kepala Bagian Humas Bank Mandiri Rudi Hartono membenarkan kabar itu.", "Bagian Humas"),
+    ("Direktur Jenderal Aplikasi Informatika Kominfo Semuel Abrijani Pangerapan menyebut hal itu.", "Informatika"),
+])
+def test_the_unit_a_title_heads_is_part_of_the_title(extractor, text, unit):
+    found = extractor.extract(Article(id="t", text=text, lang="id"))
+    names = {e.name for e in found.entities}
+    assert unit not in names and any(r.relation == "holdsPosition" for r in found.relations), names

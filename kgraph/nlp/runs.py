@@ -416,7 +416,9 @@ def runs(ctx: RunContext) -> list[tuple[Span, list[tuple[int, int, str]]]]:
                     pass  # "Quest 3", "Mario Kart 8 Deluxe", "GPT-4"
                 elif not (ctx.name_word(j) or j + 1 < sent.end and ctx.name_word(j + 1) and (
                         ctx.folded[j] in lex.connectors  # "Ursula von der Leyen"
-                        or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1)  # "Head of Public Affairs"
+                        # "Head of Public Affairs", "Direktur Pemasaran dan Penjualan": a title's own words,
+                        # not "Rimba Niaga dan Lumbara Digital", two firms whose names hold title words
+                        or ctx.folded[j] in lex.title_words and ctx.title_word(j - 1) and ctx.title_word(i)
                         or ctx.words[j] == "-" and not ctx.spaces[j - 1] and not ctx.spaces[j])):  # "Jean-Pierre"
                     break
                 j += 1

@@ -45,6 +45,8 @@ CASES = [
     ("en", "The board of Brightloom Labs has removed Omar Pell as chairman.", ("Omar Pell", "holdsPosition", "Brightloom Labs"), "asserted"),
     ("en", "Harrow Ventures, the firm run by Omar Pell, joined the round.", ("Omar Pell", "holdsPosition", "Harrow Ventures"), "asserted"),
     ("en", "Kestrow said on Monday that Kestrow Cloud would hire 200 engineers.", ("Kestrow", "parentOf", "Kestrow Cloud"), "asserted"),
+    ("en", "Brightloom Labs and Calder Mutual will form a joint venture to sell the ring in Asia.", ("Brightloom Labs", "partnerOf", "Calder Mutual"), "asserted"),
+    ("id", "PT Rimba Niaga dan Lumbara Digital membentuk perusahaan patungan di Jakarta.", ("Lumbara Digital", "partnerOf", "PT Rimba Niaga"), "asserted"),
     ("id", "Lumbara menyebut Lumbara Indonesia akan merekrut 200 insinyur.", ("Lumbara", "parentOf", "Lumbara Indonesia"), "asserted"),
     ("en", "The deal was signed by Omar Pell, who founded Harrow Ventures in 2012 and is still its chief executive.", ("Omar Pell", "holdsPosition", "Harrow Ventures"), "asserted"),
     ("id", "Rimba Pay, yang dipimpin oleh Budi Santoso, menambah modal.", ("Budi Santoso", "holdsPosition", "Rimba Pay"), "asserted"),

@@ -111,3 +111,9 @@ def test_the_unit_a_title_heads_is_part_of_the_title(extractor, text, unit):
     found = extractor.extract(Article(id="t", text=text, lang="id"))
     names = {e.name for e in found.entities}
     assert unit not in names and any(r.relation == "holdsPosition" for r in found.relations), names
+
+
+def test_two_firms_joined_by_dan_stay_two_even_when_their_names_hold_title_words(extractor):
+    # "Niaga" and "Digital" are words of titles (Direktur Niaga); "dan" joins a title's words only
+    found = extractor.extract(Article(id="t", lang="id", text="Kemarin Rimba Niaga dan Lumbara Digital bermitra."))
+    assert {"Rimba Niaga", "Lumbara Digital"} <= {e.name for e in found.entities}

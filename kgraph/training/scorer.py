@@ -37,14 +37,15 @@ from kgraph.models import SYMMETRIC_RELATIONS
 __all__ = ["TrainingArticle", "training_articles", "collect", "train", "write_model", "PRUNE", "DEV_BATCHES",
            "OPERATING_THRESHOLD"]
 
-#: The corpus dev batches the shipped scorer is trained on: eighteen since the evening of
-#: 2026-12-04, when en-h and id-h raised the blind half's relations 0.540 -> 0.546 at the
-#: operating threshold and en-i and id-i then raised en-j and id-j (held out, unseen by any
-#: decision before) 0.490 -> 0.496 with the blind half flat (0.548); fourteen before, since a model trained on them had raised it 0.520 ->
+#: The corpus dev batches the shipped scorer is trained on: all twenty since the evening of
+#: 2026-12-04. en-h and id-h raised the blind half's relations 0.540 -> 0.546 at the operating
+#: threshold, en-i and id-i then raised the held-out en-j and id-j 0.490 -> 0.496, and with
+#: en-j and id-j too the four blind batches written that evening (52 articles, read by no one
+#: who changes the extractor) went 0.456 -> 0.459; fourteen before, since a model trained on them had raised it 0.520 ->
 #: 0.524 once layoff events no longer hung on its laidOff claims. On 2026-12-03 en-f, en-g,
 #: id-f and id-g had lowered it (0.505 -> 0.503).
-DEV_BATCHES = ("en-a", "en-b", "en-c", "en-d", "en-e", "en-f", "en-g", "en-h", "en-i",
-               "id-a", "id-b", "id-c", "id-d", "id-e", "id-f", "id-g", "id-h", "id-i")
+DEV_BATCHES = ("en-a", "en-b", "en-c", "en-d", "en-e", "en-f", "en-g", "en-h", "en-i", "en-j",
+               "id-a", "id-b", "id-c", "id-d", "id-e", "id-f", "id-g", "id-h", "id-i", "id-j")
 
 PRUNE = 0.01
 #: The acceptance threshold the shipped scorer is trained at, for every label and language. Chosen

@@ -145,9 +145,9 @@ def time_queries(dataset: Any, folder: Path, result: BenchResult) -> None:
     with one parameter bound.
 
     An untimed first read converts the rows (as a table does) to count them; where it takes
-    over 5 s, it is the one time taken. The bound value is the parameter's value in the first row of the query's own unbound
-    answer, so it is a value that exists; a query without ``# params:`` or without rows has
-    no bound time.
+    over 5 s, it is the one time taken. The bound value is the parameter's value in the first
+    row of the query's own unbound answer, so it is a value that exists; a query without
+    ``# params:`` or without rows has no bound time.
     """
     from kgraph.query import load_query
 

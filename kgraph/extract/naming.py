@@ -54,7 +54,6 @@ def brand_products(entities: Iterable[Entity]) -> list[tuple[str, str]]:
     return out
 
 
-
 def brand_units(entities: Iterable[Entity], lex: NamesLexicon) -> list[tuple[str, str]]:
     """(parent, unit) for every organization whose name (or alias) is another organization's
     name or alias followed by words naming a part of it ("Grab Indonesia", "Alibaba Cloud";

@@ -35,7 +35,7 @@ from kgraph.extract.scorer import RelationScorer, load_scorer
 from kgraph.extract.stemming import make_stemmer
 from kgraph.models import Event, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
-from kgraph.nlp.lexicon import NamesLexicon, load_names_lexicon
+from kgraph.nlp.lexicon import NamesLexicon, pipeline_names_lexicon
 
 __all__ = ["RelationExtractor"]
 
@@ -86,6 +86,7 @@ class RelationExtractor:
         self.lexicon_path = lexicon_path
         self.use_scorer, self.scorer_path = scorer, scorer_path
         self.keep_candidates = False  # training sets this to collect doc._.kg_candidates
+        self._nlp = nlp
         self._load()
 
     def _load(self) -> None:
@@ -93,7 +94,8 @@ class RelationExtractor:
         self.lexicon: RelationLexicon = load_relation_lexicon(self.lang, path)
         self.events: EventLexicon = load_event_lexicon(self.lang)
         self.triggers: TriggerLexicon = load_trigger_lexicon(self.lang)
-        self.names: NamesLexicon = load_names_lexicon(self.lang)  # what a name's words say (units)
+        # what a name's words say (a unit's), as the pipeline's name components read them
+        self.names: NamesLexicon = pipeline_names_lexicon(self._nlp, self.lang)
         self.scorer: RelationScorer | None = (load_scorer(Path(self.scorer_path) if self.scorer_path else None)
                                               if self.use_scorer else None)
         self.stem = make_stemmer(self.lexicon.stemmer, self.lang)

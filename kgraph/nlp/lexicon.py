@@ -16,7 +16,7 @@ from kgraph.errors import LexiconError
 from kgraph.lexicons import has_lexicon, has_word_list, load_lexicon, load_word_list, string_list
 from kgraph.nlp.serialize import DiskMixin
 
-__all__ = ["NamesLexicon", "load_names_lexicon", "FALLBACK_LANG", "LexiconComponent"]
+__all__ = ["NamesLexicon", "load_names_lexicon", "pipeline_names_lexicon", "FALLBACK_LANG", "LexiconComponent"]
 
 #: The names lexicon used for a language that has none of its own.
 FALLBACK_LANG = "en"
@@ -217,6 +217,16 @@ def load_names_lexicon(lang: str, split: Callable[[str], Sequence[str]] = str.sp
     return NamesLexicon.from_dict(data, f"kgraph/lexicons/{lang}.names.yaml", split)
 
 
+def pipeline_names_lexicon(nlp: Language, lang: str) -> NamesLexicon:
+    """The shipped names lexicon of ``lang`` as ``nlp``'s components share it (it is frozen): the
+    one a component of the pipeline already read, else read now, its phrases cut by the
+    pipeline's tokenizer."""
+    built = next((c for _, c in nlp.pipeline if isinstance(c, LexiconComponent) and c.lang == lang
+                  and c.lexicon.source == f"kgraph/lexicons/{_names_lang(lang)}.names.yaml"), None)
+    return built.lexicon if built is not None else load_names_lexicon(
+        lang, lambda text: [t.text for t in nlp.make_doc(text)])
+
+
 class LexiconComponent(DiskMixin):
     """Base of the components driven by a names lexicon: holds it and saves it with the pipeline.
 
@@ -230,9 +240,7 @@ class LexiconComponent(DiskMixin):
     def __init__(self, nlp: Language, name: str, *, lang: str = "") -> None:
         self.name, self.lang = name, lang or nlp.lang
         self._split = lambda text: [t.text for t in nlp.make_doc(text)]
-        built = next((c for _, c in nlp.pipeline if isinstance(c, LexiconComponent) and c.lang == self.lang
-                      and c.lexicon.source == f"kgraph/lexicons/{_names_lang(self.lang)}.names.yaml"), None)
-        self.lexicon = built.lexicon if built is not None else load_names_lexicon(self.lang, self._split)
+        self.lexicon = pipeline_names_lexicon(nlp, self.lang)
 
     def _data(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon.to_dict()}

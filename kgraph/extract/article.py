@@ -13,6 +13,7 @@ from kgraph.extract.discourse import DATED_RELATIONS
 from kgraph.extract.events import merge_events
 from kgraph.models import Article, Entity, Event, Extraction, Mention, Relation
 from kgraph.nlp.aliases import GROUP_SUFFIX
+from kgraph.nlp.lexicon import pipeline_names_lexicon
 
 __all__ = ["annotate", "extract_article", "group_names", "prediction_rows"]
 
@@ -113,19 +114,24 @@ def _lead_date(relations: list[Relation], events: list[Event]) -> str | None:
     return min(dated)[1] if dated else None
 
 
-def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
-    """New names for the article's groups: "<org> employees" with the organization as the
-    article prints it most, not its canonical name ("Meta employees" for Meta Platforms,
-    "Indosat employees" for "PT Indosat Tbk"); a form printed in the group's own mention
-    wins ("karyawan Indosat"). ``member_of`` keeps the canonical name.
+def group_names(entities: Mapping[str, Entity], template: str = "{org}" + GROUP_SUFFIX) -> dict[str, Entity]:
+    """New names for the article's groups: ``template`` (the language's ``group_name``,
+    "{org} employees", "karyawan {org}") filled with the organization as the article prints it
+    most, not its canonical name ("Meta employees" for Meta Platforms, "Indosat employees" for
+    "PT Indosat Tbk"); a form printed in the group's own mention wins. ``member_of`` keeps the
+    canonical name; where the template is not "{org} employees", ``known_as`` keeps that name,
+    so the graph meets one workforce in one node whatever the language.
 
     >>> org = Entity("Meta Platforms", "Organization", mentions=(Mention("Meta Platforms", 0, 14),
     ...              Mention("Meta", 30, 34), Mention("Meta", 50, 54)))
     >>> group = Entity("Meta Platforms employees", "Group", member_of="Meta Platforms")
-    >>> group_names({"Meta Platforms": org, group.name: group})
+    >>> {old: new.name for old, new in group_names({"Meta Platforms": org, group.name: group}).items()}
     {'Meta Platforms employees': 'Meta employees'}
+    >>> renamed = group_names({"Meta Platforms": org, group.name: group}, "karyawan {org}")
+    >>> renamed[group.name].name, renamed[group.name].known_as
+    ('karyawan Meta', 'Meta employees')
     """
-    out: dict[str, str] = {}
+    out: dict[str, Entity] = {}
     taken = set(entities)
     for e in entities.values():
         org = entities.get(e.member_of or "")
@@ -134,9 +140,10 @@ def group_names(entities: Mapping[str, Entity]) -> dict[str, str]:
         forms = Counter(m.text for m in org.mentions)
         own = [f for f in forms if any(f in m.text for m in e.mentions)]
         best = max(own or forms, key=lambda f: (forms[f], -len(f)))
-        name = f"{best}{GROUP_SUFFIX}"
+        name = template.format(org=best)
+        node = f"{best}{GROUP_SUFFIX}"
         if name != e.name and name not in taken:
-            out[e.name] = name
+            out[e.name] = replace(e, name=name, known_as=e.known_as or (node if node != name else None))
             taken.add(name)
     return out
 
@@ -176,9 +183,10 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     relations += [replace(r, date=lead) if r.date is None and r.relation in DATED_RELATIONS else r
                   for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
     events = merge_events(events + [replace(e, date=e.date or lead) for e in headline_events])
-    renamed = group_names(entities)
-    if renamed:
-        entities = {renamed.get(k, k): replace(e, name=renamed.get(e.name, e.name)) for k, e in entities.items()}
+    regrouped = group_names(entities, pipeline_names_lexicon(nlp, nlp.lang).group_name)
+    if regrouped:
+        renamed = {old: e.name for old, e in regrouped.items()}
+        entities = {renamed.get(k, k): regrouped.get(k, e) for k, e in entities.items()}
         relations = [replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
                      for r in relations]
         events = [replace(e, subject=renamed.get(e.subject, e.subject)) for e in events]

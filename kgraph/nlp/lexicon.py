@@ -45,7 +45,8 @@ class NamesLexicon:
     ``public_titles``, ``product_links``) are tuples of token tuples, longest
     first; word entries are frozensets; ``demonyms`` maps a word to an organization name;
     ``title_org_name`` says the language writes "title organization name" ("CEO Acme Budi");
-    ``head_initial`` that modifiers follow their noun ("perusahaan logistik Acme").
+    ``head_initial`` that modifiers follow their noun ("perusahaan logistik Acme"); ``group_name``
+    how the language names an organization's people ("karyawan {org}").
     """
 
     source: str = ""
@@ -100,6 +101,7 @@ class NamesLexicon:
     known_people: frozenset[str] = frozenset()  # from people.txt: "Elon Musk", mononyms ("Rudiantara")
     title_org_name: bool = False
     head_initial: bool = False
+    group_name: str = "{org} employees"  # how the language names an organization's people
     demonyms: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -133,6 +135,11 @@ class NamesLexicon:
             if not isinstance(flag, bool):
                 raise LexiconError(f"{source}: entry {key!r} must be true or false, got {flag!r}")
             values[key] = flag
+        group_name = data.get("group_name", cls.group_name)
+        if not isinstance(group_name, str) or group_name.count("{org}") != 1 or "{" in group_name.replace("{org}", ""):
+            raise LexiconError(f"{source}: entry 'group_name' must be a name holding '{{org}}' once, "
+                               f"e.g. 'karyawan {{org}}', got {group_name!r}")
+        values["group_name"] = group_name
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,6 +148,7 @@ class NamesLexicon:
         out.update({k: sorted(getattr(self, k)) for k in _WORD_KEYS + _CASED_KEYS})
         out["demonyms"] = dict(self.demonyms)
         out["title_org_name"], out["head_initial"] = self.title_org_name, self.head_initial
+        out["group_name"] = self.group_name
         return out
 
     @cached_property

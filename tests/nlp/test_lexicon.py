@@ -13,6 +13,7 @@ def test_lexicon_shipped_names_load(lang):
     lex = load_names_lexicon(lang)
     assert lex.titles and lex.group_words and lex.stop_capitals and lex.org_cues
     assert ("ceo",) in lex.titles
+    assert lex.group_name == {"id": "karyawan {org}", "en": "{org} employees"}[lang]
 
 
 def test_lexicon_language_without_names_falls_back_to_english():
@@ -26,6 +27,8 @@ def test_lexicon_language_without_names_falls_back_to_english():
     ({"titles": ["CEO", 3]}, "x.yaml: entry 'titles' item 1 must be a non-empty string, got 3"),
     ({"demonyms": ["Googlers"]}, "x.yaml: entry 'demonyms' must map words to organization names"),
     ({"head_initial": "yes"}, "x.yaml: entry 'head_initial' must be true or false, got 'yes'"),
+    ({"group_name": "karyawan"}, "x.yaml: entry 'group_name' must be a name holding '{org}' once"),
+    ({"group_name": "{org} {staff}"}, "x.yaml: entry 'group_name' must be a name holding '{org}' once"),
 ])
 def test_lexicon_names_validation(data, message):
     with pytest.raises(LexiconError) as error:

@@ -8,7 +8,8 @@ subject and object is a declared entity, every alias is printed in its article, 
 has role and status, dates are ISO.
 
 Scoring itself is :func:`kgraph.evaluate.score`; :func:`score_corpus` applies it per split and
-per language. Run the checker with ``python -m kgraph.corpus check PATH...``; print counts with
+per language, and :func:`compare_predictions` says whether two extractors' figures differ by more
+than the corpus's own noise (a paired bootstrap over its articles: aggregates only). Run the checker with ``python -m kgraph.corpus check PATH...``; print counts with
 ``python -m kgraph.corpus stats PATH`` (aggregates only, safe for the blind half).
 
 >>> problems = check_article({"id": "a", "lang": "en", "text_file": "a.txt",
@@ -23,6 +24,7 @@ acquired Acme -> Beta: date '2024-13-01' is not an ISO date (YYYY-MM-DD, YYYY-MM
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -36,7 +38,8 @@ from kgraph.evaluate import Report, fold, read_gold, score
 from kgraph.models import ENTITY_TYPES, MODALITIES, RELATIONS, STATUSES
 
 __all__ = ["SPLITS", "STYLES", "EVENT_TYPES", "CorpusArticle", "load_corpus", "check_article",
-           "check_batch", "type_confusions", "score_corpus", "format_corpus_report", "corpus_stats", "main"]
+           "check_batch", "type_confusions", "score_corpus", "format_corpus_report", "compare_predictions",
+           "format_comparison", "corpus_stats", "main"]
 
 SPLITS: tuple[str, ...] = ("dev", "blind")
 STYLES: tuple[str, ...] = ("wire", "business-daily", "portal", "blog", "press-release", "quotes",
@@ -248,6 +251,95 @@ def score_corpus(corpus: Mapping[str, Sequence[CorpusArticle]],
             for confusion, n in sorted(type_confusions(gold, predictions).items()):
                 reports[key][f"typed:{confusion}"] = {"count": n}
     return reports
+
+
+#: The measures :func:`compare_predictions` compares: report key -> its name in the table.
+COMPARED = {"all": "relations", "entities": "entities", "events": "events"}
+
+
+def _f1(tp: int, predicted: int, gold: int) -> float:
+    return 2 * tp / (predicted + gold) if predicted + gold else 0.0
+
+
+def compare_predictions(corpus: Mapping[str, Sequence[CorpusArticle]], new: Sequence[Mapping[str, Any]],
+                        old: Sequence[Mapping[str, Any]], *, rounds: int = 2000,
+                        seed: int = 13) -> dict[str, dict[str, dict[str, float]]]:
+    """How far the ``new`` predictions' F1 is from the ``old`` ones', per split and language
+    (``blind``, ``blind:id``...) and measure (:data:`COMPARED`), with a paired bootstrap over
+    the articles: the articles are drawn again with replacement ``rounds`` times and both F1
+    computed on each draw. Each entry gives ``old``, ``new``, ``change`` and the 2.5th and 97.5th
+    percentiles of the change (``low``, ``high``) and the share of draws where new beats old
+    (``better``): a change whose interval holds 0 is within the corpus's own noise. Only sums
+    over the drawn articles are computed, so no article's figures are shown.
+
+    >>> gold = [{"id": f"a{n}", "lang": "en", "entities": [{"name": "Acme", "type": "Organization"},
+    ...          {"name": "Jo", "type": "Person"}], "relations": [
+    ...          {"subject": "Acme", "relation": "fired", "object": "Jo", "modality": "asserted"}]} for n in range(4)]
+    >>> corpus = {"dev": [CorpusArticle("dev", g, Path(f"a{n}.txt")) for n, g in enumerate(gold)]}
+    >>> found = [{"article": f"a{n}", "subject": "Acme", "relation": "fired", "object": "Jo",
+    ...           "modality": "asserted"} for n in range(4)]
+    >>> out = compare_predictions(corpus, found, found[:2], rounds=200)["dev"]["relations"]
+    >>> out["old"], out["new"], out["change"] > 0, out["low"] >= 0
+    (0.667, 1.0, True, True)
+    """
+    rng = random.Random(seed)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    rows_of: tuple[dict[Any, list[Mapping[str, Any]]], ...] = ({}, {})
+    for index, rows in zip(rows_of, (new, old)):
+        for row in rows:
+            index.setdefault(row.get("article"), []).append(row)
+    per_article: dict[Any, dict[str, tuple[int, ...]]] = {}
+    for articles in corpus.values():
+        for a in articles:
+            aid = a.gold.get("id")
+            now, then = (score([a.gold], index.get(aid, []))[0] for index in rows_of)
+            # per measure: (tp, predicted) of new, of old, and the gold count
+            per_article[aid] = {m: (now[m]["tp"], now[m]["predicted"], then[m]["tp"], then[m]["predicted"],
+                                    now[m]["gold"]) for m in COMPARED if m in now}
+    for split, articles in corpus.items():
+        groups = [(split, list(articles))] + [
+            (f"{split}:{lang}", [a for a in articles if a.lang == lang]) for lang in sorted({a.lang for a in articles})]
+        for key, members in groups:
+            if not members:
+                continue
+            counts = [per_article[a.gold.get("id")] for a in members]
+            for measure, name in COMPARED.items():
+                rows = [c[measure] for c in counts if measure in c]
+                if not rows or not sum(r[4] for r in rows) + sum(r[1] + r[3] for r in rows):
+                    continue
+
+                def f1s(sample: Sequence[tuple[int, ...]]) -> tuple[float, float]:
+                    tn, pn, to, po, g = (sum(r[k] for r in sample) for k in range(5))
+                    return _f1(to, po, g), _f1(tn, pn, g)
+
+                before, after = f1s(rows)
+                changes = sorted(b - a for a, b in (f1s([rows[rng.randrange(len(rows))] for _ in rows])
+                                                    for _ in range(rounds)))
+                out.setdefault(key, {})[name] = {
+                    "old": round(before, 3), "new": round(after, 3), "change": round(after - before, 4),
+                    "low": round(changes[int(0.025 * (rounds - 1))], 4),
+                    "high": round(changes[int(0.975 * (rounds - 1))], 4),
+                    "better": round(sum(c > 0 for c in changes) / rounds, 3)}
+    return out
+
+
+def format_comparison(comparison: Mapping[str, Mapping[str, Mapping[str, float]]]) -> str:
+    """:func:`compare_predictions` as a table: old and new F1, the change, its 95% interval.
+
+    >>> print(format_comparison({"blind": {"relations": {"old": 0.52, "new": 0.53, "change": 0.01,
+    ...       "low": -0.002, "high": 0.021, "better": 0.93}}}))
+    against the saved predictions (paired bootstrap over articles)
+    split       measure       old    new  change  95% interval        new better
+    blind       relations   0.520  0.530  +0.010  [-0.002, +0.021]    93%
+    """
+    lines = ["against the saved predictions (paired bootstrap over articles)",
+             f"{'split':12}{'measure':12}{'old':>5}{'new':>7}{'change':>8}  {'95% interval':20}new better"]
+    for key, measures in comparison.items():
+        for name, v in measures.items():
+            interval = f"[{v['low']:+.3f}, {v['high']:+.3f}]"
+            lines.append(f"{key:12}{name:12}{v['old']:5.3f}{v['new']:7.3f}{v['change']:+8.3f}  "
+                         f"{interval:20}{v['better']:.0%}")
+    return "\n".join(lines)
 
 
 def format_corpus_report(reports: Mapping[str, Report]) -> str:

@@ -110,3 +110,34 @@ def test_eval_corpus_never_shows_blind_errors(tmp_path):
     dev_only = runner.invoke(app, ["eval", "--corpus", str(root), "--split", "dev", "--show-errors"])
     assert dev_only.exit_code == 0 and "en-blind-acme" not in dev_only.output
     assert runner.invoke(app, ["eval", "--corpus", str(root), "--split", "nope"]).exit_code == 2
+
+
+def test_eval_corpus_against_saved_predictions(tmp_path):
+    root = _tiny_corpus(tmp_path / "corpus")
+    saved = tmp_path / "before.jsonl"
+    first = runner.invoke(app, ["eval", "--corpus", str(root), "--save-pred", str(saved)])
+    assert first.exit_code == 0, first.output
+    same = json.loads(runner.invoke(app, ["eval", "--corpus", str(root), "--against", str(saved), "--json"]).output)
+    assert same["against"]["blind"]["relations"]["change"] == 0
+    # an earlier extractor that found nothing: the change is the whole F1, outside the noise
+    rows = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    saved.write_text("".join(json.dumps(r) + "\n" for r in rows if "relation" not in r), encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["eval", "--corpus", str(root), "--split", "blind", "--json",
+                                            "--against", str(saved)]).output)
+    moved = report["against"]["blind"]["relations"]
+    assert moved["old"] == 0 and moved["new"] == round(report["blind"]["all"]["f1"], 3) > 0
+    assert moved["low"] > 0 and moved["better"] == 1.0
+    table = runner.invoke(app, ["eval", "--corpus", str(root), "--split", "blind", "--against", str(saved)])
+    assert table.exit_code == 0, table.output
+    assert "paired bootstrap" in table.output and "en-blind-acme" not in table.output
+
+
+def test_eval_corpus_against_refuses_a_file_of_other_articles(tmp_path):
+    root = _tiny_corpus(tmp_path / "corpus")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"article": "nope", "entity": "Acme", "type": "Organization"}) + "\n", encoding="utf-8")
+    refused = runner.invoke(app, ["eval", "--corpus", str(root), "--against", str(other)])
+    assert refused.exit_code == 2 and "holds no prediction" in refused.output
+    missing = runner.invoke(app, ["eval", "--corpus", str(root), "--against", str(tmp_path / "gone.jsonl")])
+    assert missing.exit_code == 2 and "gone.jsonl" in missing.output
+    assert runner.invoke(app, ["eval", "--against", str(other)]).exit_code == 2

@@ -64,6 +64,10 @@ def eval_command(
                                "split by split and per language, side by side, instead of GOLD."),
     split: list[str] = typer.Option([], "--split", help="With --corpus: only this split (dev, blind); "
                                     "repeatable. Errors are shown only for splits other than blind."),
+    against: Optional[Path] = typer.Option(
+        None, "--against", help="With --corpus: predictions saved by an earlier --save-pred run (another "
+                                "extractor); say how far each split's F1 moved and whether by more than "
+                                "the corpus's noise (paired bootstrap over articles, aggregates only)."),
     no_scorer: NoScorer = False,
 ) -> None:
     """Score relations, entities and attribute accuracies against GOLD, as ../shared/eval/score.py does.
@@ -73,16 +77,19 @@ def eval_command(
     Example: kgraph eval tests/data/articles/gold.jsonl --show-errors
 
     With --corpus, every split of the corpus is extracted once and scored on its own and per
-    language: kgraph eval --corpus tests/corpus
+    language: kgraph eval --corpus tests/corpus. With --against, against an earlier run:
+    kgraph eval --corpus tests/corpus --split blind --against before.jsonl
     """
     if corpus is not None:
         if gold is not None or pred is not None or articles or per_article:
             raise UsageError("--corpus scores the corpus's own gold; it cannot be combined with GOLD, "
                              "--pred, --articles or --per-article")
-        _eval_corpus(corpus, split, show_errors, as_json, save_pred, gazetteer, model, not no_scorer)
+        if against is not None and not against.is_file():
+            raise UsageError(f"{against}: --against must be a prediction file saved by --save-pred")
+        _eval_corpus(corpus, split, show_errors, as_json, save_pred, gazetteer, model, not no_scorer, against)
         return
-    if split:
-        raise UsageError("--split goes with --corpus")
+    if split or against is not None:
+        raise UsageError("--split and --against go with --corpus")
     if gold is None:
         gold = gold_file()
         err_console.print(f"kgraph: no GOLD given: scoring the bundled sample articles ({gold})",
@@ -125,8 +132,9 @@ def eval_command(
 
 
 def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool,
-                 save_pred: Optional[Path], gazetteer: list[Path], model: Optional[str], scorer: bool) -> None:
-    from kgraph.corpus import format_corpus_report, load_corpus, score_corpus
+                 save_pred: Optional[Path], gazetteer: list[Path], model: Optional[str], scorer: bool,
+                 against: Optional[Path] = None) -> None:
+    from kgraph.corpus import compare_predictions, format_comparison, format_corpus_report, load_corpus, score_corpus
 
     if not root.is_dir():
         raise UsageError(f"{root}: --corpus must be a folder")
@@ -138,18 +146,29 @@ def _eval_corpus(root: Path, splits: list[str], show_errors: bool, as_json: bool
     if show_errors and "blind" in corpus:
         raise UsageError("the errors of blind articles are never shown (tests/corpus/README.md): "
                          "add --split dev to see dev's errors")
+    earlier: list[dict[str, Any]] = []
+    if against is not None:
+        earlier = read_jsonl(against)
+        ids = {a.gold["id"] for items in corpus.values() for a in items}
+        if not ids & {row.get("article") for row in earlier}:
+            raise UsageError(f"{against}: holds no prediction for an article of the split(s) scored; "
+                             "save one with --save-pred on the same --corpus and --split")
     files = [a.path for rows in corpus.values() for a in rows]
     rows, failures = _predict(files, gazetteer, model, scorer)
     if save_pred is not None:
         _write_jsonl(save_pred, rows)
-    reports = score_corpus(corpus, rows)
+    reports: dict[str, Any] = dict(score_corpus(corpus, rows))
+    comparison = compare_predictions(corpus, rows, earlier) if against is not None else None
     if as_json:
-        typer.echo(json.dumps(reports, indent=1))
+        typer.echo(json.dumps({**reports, "against": comparison} if comparison is not None else reports, indent=1))
     else:
         counts = ", ".join(f"{name} {len(items)} ({', '.join(f'{lang} {n}' for lang, n in sorted(_langs(items).items()))})"
                            for name, items in corpus.items())
         typer.echo(f"corpus {root}: {counts} articles")
         typer.echo(format_corpus_report(reports))
+        if comparison is not None:
+            typer.echo("")
+            typer.echo(format_comparison(comparison))
     if show_errors:
         gold = [a.gold for items in corpus.values() for a in items]
         typer.echo("\n".join(score(gold, rows)[1]))

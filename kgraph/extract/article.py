@@ -183,6 +183,10 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     relations += [replace(r, date=lead) if r.date is None and r.relation in DATED_RELATIONS else r
                   for r in headline_relations if (r.subject, r.relation, r.object) not in stated]
     events = merge_events(events + [replace(e, date=e.date or lead) for e in headline_events])
+    # an outage or a breach no sentence dates is the day's news: it happened when the article
+    # was published
+    if article.published is not None:
+        events = [replace(e, date=article.published.isoformat()) if e.date is None else e for e in events]
     regrouped = group_names(entities, pipeline_names_lexicon(nlp, nlp.lang).group_name)
     if regrouped:
         renamed = {old: e.name for old, e in regrouped.items()}

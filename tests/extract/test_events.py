@@ -63,6 +63,15 @@ def test_event_dated_by_its_sentence(extractor):
     assert event.date == "2024-06-03" and event.evidence.startswith("The Pebble Notes app went down")
 
 
+def test_an_event_no_sentence_dates_happened_when_the_article_was_published(extractor):
+    text = "The Pebble Notes app went down for six hours, leaving users unable to log in."
+    dated = Article(id="t", text=text, lang="en", published=date(2024, 6, 5))
+    (event,) = [e for e in extractor.extract(dated).events if e.type == "outage"]
+    assert event.date == "2024-06-05"
+    undated = Article(id="t", text=text, lang="en")
+    assert [e.date for e in extractor.extract(undated).events if e.type == "outage"] == [None]
+
+
 def test_no_event_without_a_trigger(extractor):
     article = Article(id="t", text="Brightloom Labs hired Tessa Varga as chief executive.", lang="en")
     assert extractor.extract(article).events == ()

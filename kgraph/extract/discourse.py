@@ -30,16 +30,26 @@ class SentenceInfo:
     deniers: frozenset[str] = frozenset()  # people who deny a report in this sentence
 
 
+#: The suffix of the joining rules that read a seat on a board ("joins the board"): no move.
+_BOARD_RULE = ".joined.board"
+
+
 def demote_left_posts(relations: list[Relation], kept_words: Iterable[str],
                       future_words: Iterable[str] = ()) -> list[Relation]:
     """A post at an organization the person was fired from or left is a former post, and so is
-    a post described in the sentence that has the person join another organization ("Acme
-    hired Ana, chief executive of Beta"), unless the post's sentence says it is kept ("tetap",
-    "remains") or the move is still to come ("Beta's CEO, Ana, will join Acme").
+    a post at another organization than the one the article has the person join ("Acme hired
+    Ana, chief executive of Beta"; "Ana joined Acme in May" makes her post at Beta, named in any
+    sentence, a former one), unless the post's sentence says it is kept ("tetap", "remains") or
+    the move is still to come ("Beta's CEO, Ana, will join Acme"). A seat on a board is no move:
+    joining a board leaves the person's other posts as they are.
 
     >>> posts = [Relation("Ana", "holdsPosition", "Acme", role="CEO", status="current", evidence="Ana, CEO Acme."),
     ...          Relation("Ana", "resigned", "Acme")]
     >>> demote_left_posts(posts, {"remains"})[0].status
+    'former'
+    >>> moved = [Relation("Ana", "holdsPosition", "Beta", role="CTO", status="current", evidence="Ana, CTO Beta.", start=0),
+    ...          Relation("Ana", "joined", "Acme", evidence="Ana joined Acme in May.", start=20)]
+    >>> demote_left_posts(moved, {"remains"})[0].status
     'former'
     """
     kept = {w.lower() for w in kept_words}
@@ -49,10 +59,16 @@ def demote_left_posts(relations: list[Relation], kept_words: Iterable[str],
     # "Acme hired Ana, the CEO of Beta": a post described beside a move to another company
     moved = {(r.subject, r.start): r.object for r in relations if r.relation == "joined" and r.modality == "asserted"
              and not any(w.lower() in future for w in r.evidence.split())}
+    homes: dict[str, set[str]] = {}
+    for r in relations:
+        if r.relation == "joined" and r.modality == "asserted" and not r.rule.endswith(_BOARD_RULE) \
+                and not any(w.lower() in future for w in r.evidence.split()):
+            homes.setdefault(r.subject, set()).add(r.object)
     out = []
     for r in relations:
         new_home = moved.get((r.subject, r.start))
-        left = (r.subject, r.object) in gone or (new_home is not None and new_home != r.object)
+        elsewhere = r.object not in homes.get(r.subject, ()) and bool(homes.get(r.subject))
+        left = (r.subject, r.object) in gone or (new_home is not None and new_home != r.object) or elsewhere
         if r.relation == "holdsPosition" and r.status == "current" and left \
                 and not any(w.lower().strip(".,") in kept for w in r.evidence.split()):
             r = replace(r, status="former")

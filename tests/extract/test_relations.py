@@ -86,6 +86,22 @@ def test_relations_date_from_the_following_sentence(extractor):
     assert laid_off and laid_off[0].date == "2022-11-18"
 
 
+def test_relations_a_move_makes_the_posts_elsewhere_former_but_a_board_seat_does_not(extractor):
+    from kgraph.extract.discourse import demote_left_posts
+    from kgraph.models import Article, Relation
+
+    text = ("Tessa Varga, chief technology officer of Beta Labs, led its cloud work for six years. "
+            "Tessa Varga joined Acme Corp on Monday.")
+    posts = [r for r in extractor.extract(Article(id="t", text=text, lang="en")).relations
+             if r.relation == "holdsPosition" and r.object == "Beta Labs"]
+    assert posts and {r.status for r in posts} == {"former"}
+    post = Relation("Tessa Varga", "holdsPosition", "Beta Labs", role="CTO", status="current",
+                    evidence="Tessa Varga, CTO of Beta Labs, spoke.", start=0)
+    seat = Relation("Tessa Varga", "joined", "Acme Corp", evidence="Tessa Varga joined the board.", start=40,
+                    rule="en.joined.board")
+    assert demote_left_posts([post, seat], ())[0].status == "current"
+
+
 def test_relations_explain_names_rules(tmp_path):
     from typer.testing import CliRunner
 

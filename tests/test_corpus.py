@@ -141,3 +141,12 @@ def test_eval_corpus_against_refuses_a_file_of_other_articles(tmp_path):
     missing = runner.invoke(app, ["eval", "--corpus", str(root), "--against", str(tmp_path / "gone.jsonl")])
     assert missing.exit_code == 2 and "gone.jsonl" in missing.output
     assert runner.invoke(app, ["eval", "--against", str(other)]).exit_code == 2
+
+
+def test_corpus_docstring_examples():
+    import doctest
+
+    import kgraph.corpus
+
+    result = doctest.testmod(kgraph.corpus, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -261,6 +261,12 @@ def _f1(tp: int, predicted: int, gold: int) -> float:
     return 2 * tp / (predicted + gold) if predicted + gold else 0.0
 
 
+def _old_and_new_f1(sample: Sequence[tuple[int, int, int, int, int]]) -> tuple[float, float]:
+    """(old F1, new F1) of articles' (new tp, new predicted, old tp, old predicted, gold) counts."""
+    tn, pn, to, po, g = (sum(r[k] for r in sample) for k in range(5))
+    return _f1(to, po, g), _f1(tn, pn, g)
+
+
 def compare_predictions(corpus: Mapping[str, Sequence[CorpusArticle]], new: Sequence[Mapping[str, Any]],
                         old: Sequence[Mapping[str, Any]], *, rounds: int = 2000,
                         seed: int = 13) -> dict[str, dict[str, dict[str, float]]]:
@@ -297,23 +303,16 @@ def compare_predictions(corpus: Mapping[str, Sequence[CorpusArticle]], new: Sequ
             per_article[aid] = {m: (now[m]["tp"], now[m]["predicted"], then[m]["tp"], then[m]["predicted"],
                                     now[m]["gold"]) for m in COMPARED if m in now}
     for split, articles in corpus.items():
-        groups = [(split, list(articles))] + [
+        groups = [(split, articles)] + [
             (f"{split}:{lang}", [a for a in articles if a.lang == lang]) for lang in sorted({a.lang for a in articles})]
         for key, members in groups:
-            if not members:
-                continue
             counts = [per_article[a.gold.get("id")] for a in members]
             for measure, name in COMPARED.items():
                 rows = [c[measure] for c in counts if measure in c]
                 if not rows or not sum(r[4] for r in rows) + sum(r[1] + r[3] for r in rows):
                     continue
-
-                def f1s(sample: Sequence[tuple[int, ...]]) -> tuple[float, float]:
-                    tn, pn, to, po, g = (sum(r[k] for r in sample) for k in range(5))
-                    return _f1(to, po, g), _f1(tn, pn, g)
-
-                before, after = f1s(rows)
-                changes = sorted(b - a for a, b in (f1s([rows[rng.randrange(len(rows))] for _ in rows])
+                before, after = _old_and_new_f1(rows)
+                changes = sorted(b - a for a, b in (_old_and_new_f1([rows[rng.randrange(len(rows))] for _ in rows])
                                                     for _ in range(rounds)))
                 out.setdefault(key, {})[name] = {
                     "old": round(before, 3), "new": round(after, 3), "change": round(after - before, 4),

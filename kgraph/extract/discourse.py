@@ -56,19 +56,21 @@ def demote_left_posts(relations: list[Relation], kept_words: Iterable[str],
     future = {w.lower() for w in future_words}
     gone = {(r.subject, r.object) if r.relation == "resigned" else (r.object, r.subject)
             for r in relations if r.relation in ("resigned", "fired") and r.modality == "asserted"}
+    joins = [r for r in relations if r.relation == "joined" and r.modality == "asserted"
+             and not any(w.lower() in future for w in r.evidence.split())]
     # "Acme hired Ana, the CEO of Beta": a post described beside a move to another company
-    moved = {(r.subject, r.start): r.object for r in relations if r.relation == "joined" and r.modality == "asserted"
-             and not any(w.lower() in future for w in r.evidence.split())}
+    moved = {(r.subject, r.start): r.object for r in joins}
+    # the organizations each person moves to anywhere in the article (a board seat is no move)
     homes: dict[str, set[str]] = {}
-    for r in relations:
-        if r.relation == "joined" and r.modality == "asserted" and not r.rule.endswith(_BOARD_RULE) \
-                and not any(w.lower() in future for w in r.evidence.split()):
+    for r in joins:
+        if not r.rule.endswith(_BOARD_RULE):
             homes.setdefault(r.subject, set()).add(r.object)
     out = []
     for r in relations:
         new_home = moved.get((r.subject, r.start))
-        elsewhere = r.object not in homes.get(r.subject, ()) and bool(homes.get(r.subject))
-        left = (r.subject, r.object) in gone or (new_home is not None and new_home != r.object) or elsewhere
+        moves = homes.get(r.subject, set())
+        left = ((r.subject, r.object) in gone or (new_home is not None and new_home != r.object)
+                or bool(moves) and r.object not in moves)
         if r.relation == "holdsPosition" and r.status == "current" and left \
                 and not any(w.lower().strip(".,") in kept for w in r.evidence.split()):
             r = replace(r, status="former")
